@@ -1,0 +1,1 @@
+SELECT doc_id, source_path, fate FROM stg_documents

@@ -1,0 +1,1 @@
+"""Prefect wiring of the vnnews pipeline: the flow, one task per stage, and the CLI."""

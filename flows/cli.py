@@ -1,0 +1,159 @@
+"""The `vnnews` command line: run the pipeline, query the warehouse, inspect files."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import logging
+import sys
+from pathlib import Path
+
+from flows import environment
+from flows.summary import format_table
+from transforms.settings import STAGES, Settings
+
+DEFAULTS = Settings()
+
+
+def _add_run_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--input", dest="inputs", action="append", metavar="PATH",
+                        help=f"file, folder or glob of articles (repeatable; default {DEFAULTS.inputs[0]})")
+    parser.add_argument("--lake", default=str(DEFAULTS.lake_dir), help="folder of the stages' Parquet datasets")
+    parser.add_argument("--warehouse", default=str(DEFAULTS.warehouse_path), help="DuckDB file to load")
+    parser.add_argument("--from", dest="from_stage", default=STAGES[0], choices=STAGES,
+                        help="first stage to run; earlier stages' outputs are reused from the lake")
+    parser.add_argument("--to", dest="to_stage", default=STAGES[-1], choices=STAGES, help="last stage to run")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="vnnews", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    run = commands.add_parser("run", help="run the news-pipeline flow locally")
+    _add_run_arguments(run)
+
+    sql = commands.add_parser("sql", help="query the warehouse (read-only)")
+    sql.add_argument("query", nargs="?", help="SQL to run; omit with --shell")
+    sql.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    sql.add_argument("--warehouse", default=str(DEFAULTS.warehouse_path))
+    sql.add_argument("--shell", action="store_true", help="interactive prompt")
+
+    inspect = commands.add_parser("inspect", help="clean → dedup → extract files in memory, print JSON lines")
+    inspect.add_argument("files", nargs="+")
+
+    evaluate = commands.add_parser("eval", help="score `inspect` output against a gold file")
+    evaluate.add_argument("files", nargs="+")
+    evaluate.add_argument("--gold", default="tests/gold/seeds.jsonl")
+
+    synth = commands.add_parser("synth", help="write a synthetic corpus with ground truth")
+    synth.add_argument("--docs", type=int, required=True)
+    synth.add_argument("--out", required=True)
+    synth.add_argument("--dup-rate", type=float, default=0.3)
+    synth.add_argument("--seed", type=int, default=0)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    environment.configure()
+    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stdout)
+    logging.getLogger("vnnews").setLevel(logging.INFO)
+    handler = COMMANDS[args.command]
+    try:
+        return handler(args) or 0
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # a clear one-line message, never a traceback, on the user's path
+        print(f"vnnews {args.command}: {error}", file=sys.stderr)
+        return 1
+
+
+def _run(args: argparse.Namespace) -> int:
+    from flows.pipeline import news_pipeline
+    from flows.summary import print_summary
+
+    reports = news_pipeline(
+        inputs=args.inputs or list(DEFAULTS.inputs),
+        lake_dir=args.lake,
+        warehouse=args.warehouse,
+        from_stage=args.from_stage,
+        to_stage=args.to_stage,
+    )
+    print_summary(reports)
+    return 0
+
+
+def _sql(args: argparse.Namespace) -> int:
+    import duckdb
+
+    if not Path(args.warehouse).exists():
+        raise FileNotFoundError(f"no warehouse at {args.warehouse}: run `vnnews run` (or `make run`) first")
+    with duckdb.connect(args.warehouse, read_only=True) as con:
+        if args.shell:
+            return _shell(con, args.format)
+        if not args.query:
+            raise ValueError("give a query, or --shell for an interactive prompt")
+        _print_result(con.execute(args.query), args.format)
+    return 0
+
+
+def _print_result(result, output_format: str) -> None:
+    columns = [d[0] for d in result.description or []]
+    rows = result.fetchall()
+    if output_format == "json":
+        print(json.dumps([dict(zip(columns, row)) for row in rows], ensure_ascii=False, default=str, indent=1))
+    elif output_format == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows(rows)
+    else:
+        print(format_table(columns, rows))
+
+
+def _shell(con, output_format: str) -> int:
+    print("vnnews SQL shell (read-only). End statements with ';', quit with .quit or Ctrl-D.")
+    buffer = ""
+    while True:
+        try:
+            line = input("vnnews> " if not buffer else "   ...> ")
+        except EOFError:
+            print()
+            return 0
+        if line.strip() in (".quit", ".exit") and not buffer:
+            return 0
+        buffer += line + "\n"
+        if buffer.rstrip().endswith(";"):
+            try:
+                _print_result(con.execute(buffer), output_format)
+            except Exception as error:
+                print(f"error: {error}")
+            buffer = ""
+
+
+def _inspect(args: argparse.Namespace) -> int:
+    from transforms.inspect import inspect_files
+
+    for record in inspect_files(args.files, DEFAULTS):
+        print(json.dumps(record, ensure_ascii=False))
+    return 0
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from transforms.inspect import inspect_files
+    from transforms.scoring import format_scores, score
+
+    gold = [json.loads(line) for line in Path(args.gold).read_text(encoding="utf-8").splitlines() if line.strip()]
+    print(format_scores(score(inspect_files(args.files, DEFAULTS), gold)))
+    return 0
+
+
+def _synth(args: argparse.Namespace) -> int:
+    from transforms.synth import write_corpus
+
+    write_corpus(Path(args.out), args.docs, args.dup_rate, args.seed)
+    print(f"wrote {args.docs} documents and their ground truth to {args.out}")
+    return 0
+
+
+COMMANDS = {"run": _run, "sql": _sql, "inspect": _inspect, "eval": _eval, "synth": _synth}

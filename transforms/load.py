@@ -1,0 +1,151 @@
+"""The load stage: migrate the warehouse schema, then merge one run's lake datasets into it in
+a single DuckDB transaction (all or nothing).
+
+The same staging views (``warehouse/staging/*.sql`` over the lake's Parquet) serve the validate
+stage, which checks them in an in-memory database before anything touches the warehouse.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Protocol
+
+import duckdb
+import pyarrow as pa
+
+from transforms import schemas
+from transforms.reference import load_reference
+from transforms.settings import STAGES, Settings
+
+# Datasets the staging views read that a run may not have produced yet (validate reads the
+# staging views before it has written its own outputs).
+_OPTIONAL_DATASETS = {
+    ("validate", "quarantine"): schemas.QUARANTINE,
+    ("validate", "validation_results"): schemas.VALIDATION_RESULTS,
+}
+_MIGRATION_NAME = re.compile(r"^(\d+)_[\w-]+\.sql$")
+
+
+class LakeView(Protocol):
+    def stage_dir(self, stage: str) -> Path: ...
+    def glob(self, stage: str, dataset: str) -> str: ...
+
+
+def _sql_literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _run_script(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    for statement in _split_statements(path.read_text(encoding="utf-8")):
+        con.execute(statement)
+
+
+def _split_statements(script: str) -> list[str]:
+    without_comments = "\n".join(line for line in script.splitlines() if not line.lstrip().startswith("--"))
+    return [statement.strip() for statement in without_comments.split(";") if statement.strip()]
+
+
+def attach_lake(con: duckdb.DuckDBPyConnection, lake: LakeView, sql_dir: Path) -> None:
+    """Create ``raw_<stage>_<dataset>`` views over the lake and the ``stg_*`` views over them."""
+    for stage in STAGES:
+        stage_dir = lake.stage_dir(stage)
+        datasets = sorted(p.name for p in stage_dir.iterdir() if p.is_dir()) if stage_dir.is_dir() else []
+        for dataset in datasets:
+            con.execute(
+                f"CREATE OR REPLACE TEMP VIEW raw_{stage}_{dataset} AS "
+                f"SELECT * FROM read_parquet({_sql_literal(lake.glob(stage, dataset))}, union_by_name = true)"
+            )
+    for (stage, dataset), schema in _OPTIONAL_DATASETS.items():
+        if not (lake.stage_dir(stage) / dataset).is_dir():
+            con.register(f"_empty_{stage}_{dataset}", schema.empty_table())
+            con.execute(f"CREATE OR REPLACE TEMP VIEW raw_{stage}_{dataset} AS SELECT * FROM _empty_{stage}_{dataset}")
+    for script in sorted((sql_dir / "staging").glob("*.sql")):
+        _run_script(con, script)
+
+
+def migrate(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> int:
+    """Apply ``warehouse/migrations/NNN_*.sql`` newer than the warehouse's schema version, in
+    order; returns the version reached. Runs inside the caller's transaction."""
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMPTZ)"
+    )
+    current = con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+    for path in sorted((sql_dir / "migrations").glob("*.sql")):
+        match = _MIGRATION_NAME.match(path.name)
+        if not match or int(match.group(1)) <= current:
+            continue
+        _run_script(con, path)
+        current = int(match.group(1))
+        con.execute("INSERT INTO schema_version VALUES (?, ?, now())", [current, path.name])
+    return current
+
+
+def _load_reference_tables(con: duckdb.DuckDBPyConnection, reference_dir: Path) -> None:
+    for name, rows in load_reference(reference_dir).items():
+        con.register("_reference_rows", pa.Table.from_pylist(rows))
+        con.execute(f"CREATE OR REPLACE TABLE ref_{name} AS SELECT * FROM _reference_rows")
+        con.unregister("_reference_rows")
+
+
+def _record_runs(con: duckdb.DuckDBPyConnection, run_id: str, reports: list[dict]) -> None:
+    con.executemany(
+        "INSERT OR REPLACE INTO pipeline_runs VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            [run_id, r["stage"], r["rows_in"], r["rows_out"], r["seconds"], r["status"], r["finished_at"]]
+            for r in reports
+        ],
+    )
+
+
+def load_run(lake: LakeView, settings: Settings, run_id: str, stage_reports: list[dict], started: float) -> dict:
+    """Merge the lake into the warehouse in one transaction; returns this run's document counts."""
+    settings.warehouse_path.parent.mkdir(parents=True, exist_ok=True)
+    with duckdb.connect(str(settings.warehouse_path)) as con:
+        con.execute("BEGIN TRANSACTION")
+        try:
+            migrate(con, settings.sql_dir)
+            attach_lake(con, lake, settings.sql_dir)
+            con.execute("SET VARIABLE run_id = ?", [run_id])
+            _run_script(con, settings.sql_dir / "load.sql")
+            _load_reference_tables(con, settings.reference_dir)
+            for script in sorted((settings.sql_dir / "views").glob("*.sql")):
+                _run_script(con, script)
+            counts = dict(
+                con.execute(
+                    "SELECT fate, count(*) FROM stg_documents GROUP BY fate"
+                ).fetchall()
+            )
+            counts = {
+                "documents": sum(counts.values()),
+                "articles": counts.get("article", 0),
+                "duplicates": counts.get("duplicate", 0),
+                "quarantined": counts.get("quarantined", 0),
+            }
+            load_report = {
+                "stage": "load",
+                "rows_in": counts["documents"],
+                "rows_out": counts["documents"],
+                "seconds": round(time.perf_counter() - started, 3),
+                "status": "completed",
+                "finished_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            }
+            _record_runs(con, run_id, [*stage_reports, load_report])
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+    return counts
+
+
+def read_known_signatures(warehouse_path: Path) -> pa.Table | None:
+    """Dedup signatures of every document already in the warehouse (None for a new warehouse)."""
+    if not Path(warehouse_path).exists():
+        return None
+    with duckdb.connect(str(warehouse_path), read_only=True) as con:
+        exists = con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'dedup_signatures'"
+        ).fetchone()[0]
+        return con.execute("SELECT * FROM dedup_signatures").to_arrow_table() if exists else None

@@ -1,0 +1,20 @@
+"""Reference data (gazetteers, boilerplate phrases) read from the CSV files in seeds/reference/."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+Reference = dict[str, list[dict[str, str]]]
+
+
+def load_reference(reference_dir: Path) -> Reference:
+    """Every ``<name>.csv`` in the folder, as a list of row dicts keyed by ``name``."""
+    tables: Reference = {}
+    for path in sorted(Path(reference_dir).glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            tables[path.stem] = [
+                {key: (value or "").strip() for key, value in row.items()}
+                for row in csv.DictReader(row for row in handle if not row.startswith("#"))
+            ]
+    return tables

@@ -1,0 +1,59 @@
+-- Merge one run's staging views into the warehouse. Runs inside one transaction (see
+-- transforms/load.py). Every document of the run replaces what the warehouse knew of it, so
+-- loading the same input twice leaves every table as it was; documents of earlier runs that
+-- are not in this run are left untouched.
+
+CREATE OR REPLACE TEMP TABLE run_doc_ids AS SELECT doc_id FROM stg_documents;
+
+DELETE FROM articles WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
+DELETE FROM removed_lines WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
+DELETE FROM person_mentions WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
+DELETE FROM organization_mentions WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
+DELETE FROM country_mentions WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
+DELETE FROM sources WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
+DELETE FROM photo_credits WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
+DELETE FROM captions WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
+DELETE FROM quotes WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
+DELETE FROM doc_refs WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
+DELETE FROM stories WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
+DELETE FROM duplicates WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
+
+INSERT INTO documents
+SELECT doc_id, source_path, sha256, format, encoding, repairs, fate, getvariable('run_id')
+FROM stg_documents
+ON CONFLICT (doc_id) DO UPDATE SET
+    source_path = excluded.source_path, sha256 = excluded.sha256, format = excluded.format,
+    encoding = excluded.encoding, repairs = excluded.repairs, fate = excluded.fate;
+
+INSERT INTO quarantine
+SELECT doc_id, source_path, stage, reason, detail, getvariable('run_id') FROM stg_quarantine
+ON CONFLICT (doc_id) DO UPDATE SET
+    source_path = excluded.source_path, stage = excluded.stage,
+    reason = excluded.reason, detail = excluded.detail;
+DELETE FROM quarantine
+WHERE doc_id IN (SELECT doc_id FROM run_doc_ids) AND doc_id NOT IN (SELECT doc_id FROM stg_quarantine);
+
+INSERT INTO duplicates SELECT doc_id, canonical_id, method, similarity, cluster_id FROM stg_duplicates;
+
+INSERT INTO articles BY NAME SELECT * FROM stg_articles;
+INSERT INTO removed_lines BY NAME SELECT * FROM stg_removed_lines;
+INSERT INTO stories BY NAME SELECT * FROM stg_stories;
+
+INSERT INTO people BY NAME SELECT * FROM stg_people ON CONFLICT DO NOTHING;
+INSERT INTO person_mentions BY NAME
+SELECT doc_id, person_id, name, titles, in_caption FROM stg_person_mentions;
+
+INSERT INTO organizations BY NAME SELECT * FROM stg_organizations ON CONFLICT DO NOTHING;
+INSERT INTO organization_mentions BY NAME
+SELECT doc_id, org_id, as_written FROM stg_organization_mentions;
+
+INSERT INTO countries BY NAME SELECT * FROM stg_countries ON CONFLICT DO NOTHING;
+INSERT INTO country_mentions BY NAME SELECT doc_id, country_id FROM stg_country_mentions;
+
+INSERT INTO sources BY NAME SELECT * FROM stg_sources;
+INSERT INTO photo_credits BY NAME SELECT * FROM stg_photo_credits;
+INSERT INTO captions BY NAME SELECT * FROM stg_captions;
+INSERT INTO quotes BY NAME SELECT * FROM stg_quotes;
+INSERT INTO doc_refs BY NAME SELECT * FROM stg_doc_refs;
+
+INSERT INTO validation_results BY NAME SELECT * FROM raw_validate_validation_results;
