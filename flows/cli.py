@@ -24,6 +24,10 @@ def _add_run_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--from", dest="from_stage", default=STAGES[0], choices=STAGES,
                         help="first stage to run; earlier stages' outputs are reused from the lake")
     parser.add_argument("--to", dest="to_stage", default=STAGES[-1], choices=STAGES, help="last stage to run")
+    parser.add_argument("--reprocess", action="store_true",
+                        help="also process documents the warehouse already holds (default: skip them)")
+    parser.add_argument("--wait", dest="wait_seconds", type=float, default=0, metavar="SECONDS",
+                        help="wait this long for another run using the same warehouse (default: exit at once)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -51,6 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
     synth.add_argument("--out", required=True)
     synth.add_argument("--dup-rate", type=float, default=0.3)
     synth.add_argument("--seed", type=int, default=0)
+    report = commands.add_parser("report", help="write a self-contained HTML report of the warehouse")
+    report.add_argument("--warehouse", default=str(DEFAULTS.warehouse_path))
+    report.add_argument("--out", default="reports/report.html")
     return parser
 
 
@@ -79,6 +86,8 @@ def _run(args: argparse.Namespace) -> int:
         warehouse=args.warehouse,
         from_stage=args.from_stage,
         to_stage=args.to_stage,
+        reprocess=args.reprocess,
+        wait_seconds=args.wait_seconds,
     )
     print_summary(reports)
     return 0
@@ -156,4 +165,11 @@ def _synth(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"run": _run, "sql": _sql, "inspect": _inspect, "eval": _eval, "synth": _synth}
+def _report(args: argparse.Namespace) -> int:
+    from transforms.report import write_report
+
+    print(f"report written to {write_report(Path(args.warehouse), Path(args.out))}")
+    return 0
+
+
+COMMANDS = {"run": _run, "sql": _sql, "inspect": _inspect, "eval": _eval, "synth": _synth, "report": _report}

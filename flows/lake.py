@@ -53,6 +53,13 @@ class Lake:
     def read_report(self, stage: str) -> dict:
         return json.loads((self.stage_dir(stage) / REPORT_FILE).read_text(encoding="utf-8"))
 
+    def holds(self, report: dict) -> bool:
+        """Whether the stage's current output is the one ``report`` was written with."""
+        try:
+            return self.read_report(report["stage"]) == report
+        except FileNotFoundError:
+            return False
+
     def writer(self, stage: str) -> StageWriter:
         return StageWriter(self, stage)
 

@@ -12,6 +12,9 @@ from pathlib import Path
 from prefect import flow
 from prefect.runtime import flow_run
 
+from flows.artifacts import publish_run_summary
+from flows.lake import Lake
+from flows.lock import warehouse_lock
 from flows.stages import clean, dedup, extract, ingest, load, validate
 from transforms.settings import STAGES, Settings
 
@@ -26,6 +29,19 @@ def stages_between(from_stage: str, to_stage: str) -> tuple[str, ...]:
     return STAGES[first : last + 1]
 
 
+def run_stage(stage_task, settings: Settings, *args, refresh: bool = False) -> dict:
+    """Run one stage task and return its report, marked ``cached`` when Prefect reused an
+    earlier run's result. A cached result only stands while the lake still holds the output
+    it describes (another run may have replaced it since)."""
+    state = stage_task.with_options(refresh_cache=refresh)(settings, *args, return_state=True)
+    report = state.result()
+    if state.name != "Cached":
+        return report
+    if Lake(settings.lake_dir).holds(report):
+        return {**report, "status": "cached"}
+    return run_stage(stage_task, settings, *args, refresh=True)
+
+
 @flow(name="news-pipeline")
 def news_pipeline(
     inputs: list[str] = ["seeds/raw"],
@@ -33,22 +49,34 @@ def news_pipeline(
     warehouse: str = "warehouse/news.duckdb",
     from_stage: str = "ingest",
     to_stage: str = "load",
+    reprocess: bool = False,
+    wait_seconds: float = 0,
 ) -> list[dict]:
-    settings = Settings(inputs=tuple(inputs), lake_dir=Path(lake_dir), warehouse_path=Path(warehouse))
+    """``reprocess`` ingests documents the warehouse already has; ``wait_seconds`` is how long
+    to wait for another run holding the warehouse."""
+    settings = Settings(
+        inputs=tuple(inputs), lake_dir=Path(lake_dir), warehouse_path=Path(warehouse), reprocess=reprocess
+    )
     selected = stages_between(from_stage, to_stage)
     run_id = str(flow_run.get_id())
     reports: list[dict] = []
 
-    if "ingest" in selected:
-        reports.append(ingest(settings))
-    if "clean" in selected:
-        reports.append(clean(settings))
-    if "dedup" in selected:
-        reports.append(dedup(settings))
-    if "extract" in selected:
-        reports.append(extract(settings))
-    if "validate" in selected:
-        reports.append(validate(settings, run_id))
-    if "load" in selected:
-        reports.append(load(settings, run_id, reports))
+    # Starting later than ingest means "redo from there": don't reuse cached results.
+    refresh = from_stage != STAGES[0]
+
+    with warehouse_lock(settings.warehouse_path, wait_seconds):
+        if "ingest" in selected:
+            reports.append(run_stage(ingest, settings, refresh=refresh))
+        if "clean" in selected:
+            reports.append(run_stage(clean, settings, refresh=refresh))
+        if "dedup" in selected:
+            reports.append(run_stage(dedup, settings, refresh=refresh))
+        if "extract" in selected:
+            reports.append(run_stage(extract, settings, refresh=refresh))
+        if "validate" in selected:
+            reports.append(run_stage(validate, settings, run_id))
+        if "load" in selected:
+            reports.append(run_stage(load, settings, run_id, reports))
+
+    publish_run_summary(reports)
     return reports

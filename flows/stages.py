@@ -3,16 +3,20 @@ transforms shard by shard, and swaps its output datasets into the lake in one re
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timezone
+from pathlib import Path
 
+import duckdb
 import pyarrow as pa
 from prefect import task
 from prefect.tasks import exponential_backoff
 
-from flows.lake import Lake
+from flows.artifacts import publish_validation
+from flows.lake import REPORT_FILE, Lake
 from transforms import clean as cleaning
 from transforms import dedup as deduplication
 from transforms import extract as extraction
@@ -33,7 +37,7 @@ class StageFailed(RuntimeError):
 def _is_transient(task, task_run, state) -> bool:
     """Retry I/O trouble (locked warehouse, full disk, flaky share), never data or code errors."""
     error = state.result(raise_on_failure=False)
-    return isinstance(error, (OSError, TimeoutError)) and not isinstance(error, StageFailed)
+    return isinstance(error, (OSError, TimeoutError, duckdb.IOException)) and not isinstance(error, StageFailed)
 
 
 STAGE_TASK = dict(
@@ -42,6 +46,47 @@ STAGE_TASK = dict(
     retry_jitter_factor=0.5,
     retry_condition_fn=_is_transient,
 )
+
+# What a stage's output depends on besides its inputs: the code and the reference data.
+_CODE_PATHS = ("transforms/*.py", "seeds/reference/*.csv")
+# The datasets each cached stage reads; the warehouse counts for the stages that consult it.
+_UPSTREAM = {"ingest": (), "clean": ("ingest",), "dedup": ("clean",), "extract": ("clean", "dedup")}
+
+
+def _fingerprint(paths: Iterable[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(paths):
+        stat = path.stat()
+        digest.update(f"{path}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def _code_version() -> str:
+    root = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for pattern in _CODE_PATHS:
+        for path in sorted(root.glob(pattern)):
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def stage_cache_key(context, parameters: dict) -> str:
+    """Input datasets + code + settings, never the run id: rerunning a flow after a failure
+    finds the stages that completed Cached and reruns the rest."""
+    settings: Settings = parameters["settings"]
+    stage = context.task.name
+    lake = Lake(settings.lake_dir)
+    if stage == "ingest":
+        inputs = _fingerprint(Path(f) for f in ingestion.discover(settings.inputs))
+    else:
+        inputs = _fingerprint(lake.stage_dir(s) / REPORT_FILE for s in _UPSTREAM[stage])
+    warehouse = _fingerprint([settings.warehouse_path]) if settings.warehouse_path.exists() else "new"
+    return hashlib.sha256(
+        "|".join([stage, inputs, warehouse, _code_version(), repr(settings)]).encode()
+    ).hexdigest()
+
+
+CACHED_STAGE_TASK = dict(STAGE_TASK, cache_key_fn=stage_cache_key, persist_result=True)
 
 
 def _shards(items: Sequence, size: int) -> Iterator[Sequence]:
@@ -63,27 +108,32 @@ def _report(stage: str, started: float, rows_in: int, rows_out: int, **extra) ->
     }
 
 
-@task(name="ingest", **STAGE_TASK)
+@task(name="ingest", **CACHED_STAGE_TASK)
 def ingest(settings: Settings) -> dict:
     started = time.perf_counter()
     lake = Lake(settings.lake_dir)
     files = ingestion.discover(settings.inputs)
     if not files:
         raise StageFailed(f"no input files found under {', '.join(settings.inputs)}")
-    rows_out = quarantined = 0
+    known_hashes = set() if settings.reprocess else loading.read_known_hashes(settings.warehouse_path)
+    rows_out = quarantined = skipped = 0
     seen_ids: set[str] = set()
     with lake.writer("ingest") as out:
         for shard in _shards(files, settings.shard_size):
             documents, quarantine = ingestion.read_documents(shard)
-            documents = ingestion.make_ids_unique(documents, seen_ids)
-            rows_out += out.write("documents", schemas.to_table(documents, schemas.DOCUMENTS))
+            new_documents = [d for d in documents if d["sha256"] not in known_hashes]
+            skipped += len(documents) - len(new_documents)
+            new_documents = ingestion.make_ids_unique(new_documents, seen_ids)
+            rows_out += out.write("documents", schemas.to_table(new_documents, schemas.DOCUMENTS))
             quarantined += out.write("quarantine", schemas.to_table(quarantine, schemas.QUARANTINE))
-        report = _report("ingest", started, len(files), rows_out, quarantined=quarantined)
+        if skipped:
+            log.info("ingest   %d document(s) already in the warehouse skipped (--reprocess to redo them)", skipped)
+        report = _report("ingest", started, len(files), rows_out, quarantined=quarantined, skipped=skipped)
         out.commit(report)
     return report
 
 
-@task(name="clean", **STAGE_TASK)
+@task(name="clean", **CACHED_STAGE_TASK)
 def clean(settings: Settings) -> dict:
     started = time.perf_counter()
     lake = Lake(settings.lake_dir)
@@ -101,7 +151,7 @@ def clean(settings: Settings) -> dict:
     return report
 
 
-@task(name="dedup", **STAGE_TASK)
+@task(name="dedup", **CACHED_STAGE_TASK)
 def dedup(settings: Settings) -> dict:
     started = time.perf_counter()
     lake = Lake(settings.lake_dir)
@@ -120,7 +170,7 @@ def dedup(settings: Settings) -> dict:
     return report
 
 
-@task(name="extract", **STAGE_TASK)
+@task(name="extract", **CACHED_STAGE_TASK)
 def extract(settings: Settings) -> dict:
     started = time.perf_counter()
     lake = Lake(settings.lake_dir)
@@ -157,11 +207,10 @@ def validate(settings: Settings, run_id: str) -> dict:
             failed_expectations=outcome.failed_count, critical=outcome.critical_count,
         )
         out.commit(report)
-    validation.publish_artifact(outcome)
+    publish_validation(outcome.markdown())
     if outcome.critical_count:
-        report["status"] = "failed"
         raise StageFailed(outcome.message())
-    return report
+    return {**report, "outcome": f"{len(outcome.results) - outcome.failed_count}/{len(outcome.results)} met"}
 
 
 @task(name="load", **STAGE_TASK)

@@ -113,16 +113,15 @@ def load_run(lake: LakeView, settings: Settings, run_id: str, stage_reports: lis
             _load_reference_tables(con, settings.reference_dir)
             for script in sorted((settings.sql_dir / "views").glob("*.sql")):
                 _run_script(con, script)
-            counts = dict(
-                con.execute(
-                    "SELECT fate, count(*) FROM stg_documents GROUP BY fate"
-                ).fetchall()
-            )
+            fates = dict(con.execute("SELECT fate, count(*) FROM stg_documents GROUP BY fate").fetchall())
+            quarantined_rows = con.execute(
+                "SELECT source_path, stage, reason, detail FROM stg_quarantine ORDER BY source_path LIMIT 1000"
+            ).to_arrow_table().to_pylist()
             counts = {
-                "documents": sum(counts.values()),
-                "articles": counts.get("article", 0),
-                "duplicates": counts.get("duplicate", 0),
-                "quarantined": counts.get("quarantined", 0),
+                "documents": sum(fates.values()),
+                "articles": fates.get("article", 0),
+                "duplicates": fates.get("duplicate", 0),
+                "quarantined": fates.get("quarantined", 0),
             }
             load_report = {
                 "stage": "load",
@@ -137,7 +136,15 @@ def load_run(lake: LakeView, settings: Settings, run_id: str, stage_reports: lis
         except BaseException:
             con.execute("ROLLBACK")
             raise
-    return counts
+    return {**counts, "quarantined_rows": quarantined_rows}
+
+
+def read_known_hashes(warehouse_path: Path) -> set[str]:
+    """Content hashes of every document the warehouse already holds (landing-folder runs skip them)."""
+    if not Path(warehouse_path).exists():
+        return set()
+    with duckdb.connect(str(warehouse_path), read_only=True) as con:
+        return {sha for (sha,) in con.execute("SELECT sha256 FROM documents WHERE sha256 IS NOT NULL").fetchall()}
 
 
 def read_known_signatures(warehouse_path: Path) -> pa.Table | None:
