@@ -15,21 +15,26 @@ import unicodedata
 
 # Icelandic eth and the African D look exactly like Vietnamese Đ/đ and some outlets type them.
 _LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111", "\u0189": "\u0110"})
+_HAS_LOOKALIKE = re.compile("[\u00d0\u00f0\u0189]")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
 _TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
 # In NFD, "hoà" is h-o-a-◌̀. The old ("common") placement puts the tone on the first vowel of an
 # open oa/oe/uy rhyme; syllables with a final consonant (hoàng, toán) and qu- syllables (quý)
 # place it identically in both styles and are left alone.
+# The lookahead also stops at a circumflex, breve or horn: in NFD the dot below comes before
+# them (hoặc = h-o-a-◌̣-◌̆-c), and those vowels carry the tone in both styles.
 _NEW_STYLE_TONE = re.compile(
-    rf"(?<![qQ])([oOuU])([aAeEyY])([{_TONE_MARKS}])(?![^\W\d_])"
+    rf"(?<![qQ])([oOuU])([aAeEyY])([{_TONE_MARKS}])(?![^\W\d_]|[\u0302\u0306\u031b])"
 )
 _WHITESPACE_RUN = re.compile(r"\s+")
 
 
 def repair_characters(text: str) -> str:
     """NFC, look-alike letters fixed, invisible characters dropped, odd spaces made plain."""
-    text = unicodedata.normalize("NFC", text).translate(_LOOKALIKES)
+    text = unicodedata.normalize("NFC", text)
+    if _HAS_LOOKALIKE.search(text):  # rare: skip the whole-text copy of translate otherwise
+        text = text.translate(_LOOKALIKES)
     text = _INVISIBLE.sub("", text)
     return _SPACES.sub(" ", text)
 
