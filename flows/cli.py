@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import gc
 import json
 import logging
 import sys
@@ -26,6 +27,10 @@ def _add_run_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--to", dest="to_stage", default=STAGES[-1], choices=STAGES, help="last stage to run")
     parser.add_argument("--reprocess", action="store_true",
                         help="also process documents the warehouse already holds (default: skip them)")
+    parser.add_argument("--runner", choices=("local", "dask"), default="local",
+                        help="where shard work runs: local threads, or Dask (prefect-dask)")
+    parser.add_argument("--dask-address", metavar="tcp://HOST:PORT",
+                        help="an existing Dask scheduler (default with --runner dask: a LocalCluster)")
     parser.add_argument("--wait", dest="wait_seconds", type=float, default=0, metavar="SECONDS",
                         help="wait this long for another run using the same warehouse (default: exit at once)")
 
@@ -64,23 +69,37 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     environment.configure()
-    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stdout)
-    logging.getLogger("vnnews").setLevel(logging.INFO)
+    _show_progress()
     handler = COMMANDS[args.command]
     try:
         return handler(args) or 0
     except KeyboardInterrupt:
         return 130
-    except Exception as error:  # a clear one-line message, never a traceback, on the user's path
+    except Exception as error:  # a clear message, never a traceback, on the user's path
         print(f"vnnews {args.command}: {error}", file=sys.stderr)
         return 1
+    finally:
+        # Prefect keeps task-run frames in reference cycles; DuckDB objects still alive in them
+        # at interpreter teardown make nanobind print leak reports on stderr.
+        gc.collect()
+
+
+def _show_progress() -> None:
+    """Stage progress lines on stdout; other libraries' loggers stay at their quiet defaults."""
+    progress = logging.getLogger("vnnews")
+    if not progress.handlers:
+        handler = logging.StreamHandler(sys.stdout)
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        progress.addHandler(handler)
+    progress.setLevel(logging.INFO)
+    progress.propagate = False
 
 
 def _run(args: argparse.Namespace) -> int:
-    from flows.pipeline import news_pipeline
+    from flows.pipeline import with_runner
     from flows.summary import print_summary
 
-    reports = news_pipeline(
+    reports = with_runner(args.runner, args.dask_address)(
         inputs=args.inputs or list(DEFAULTS.inputs),
         lake_dir=args.lake,
         warehouse=args.warehouse,

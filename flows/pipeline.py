@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from prefect import flow
+import os
+
+from prefect import Flow, flow
 from prefect.runtime import flow_run
+from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.artifacts import publish_run_summary
 from flows.lake import Lake
@@ -42,7 +45,9 @@ def run_stage(stage_task, settings: Settings, *args, refresh: bool = False) -> d
     return run_stage(stage_task, settings, *args, refresh=True)
 
 
-@flow(name="news-pipeline")
+# Shard tasks run on threads locally (NumPy, Arrow and DuckDB release the GIL); one per core
+# keeps memory bounded by that many shards.
+@flow(name="news-pipeline", task_runner=ThreadPoolTaskRunner(max_workers=os.cpu_count() or 2))
 def news_pipeline(
     inputs: list[str] = ["seeds/raw"],
     lake_dir: str = "data/lake",
@@ -80,3 +85,16 @@ def news_pipeline(
 
     publish_run_summary(reports)
     return reports
+
+
+def with_runner(runner: str = "local", dask_address: str | None = None) -> Flow:
+    """The flow with its shard tasks on local threads, or on Dask: a LocalCluster of one
+    process per core, or the scheduler at ``dask_address``."""
+    if runner == "local":
+        return news_pipeline
+    from prefect_dask import DaskTaskRunner
+
+    if dask_address:
+        return news_pipeline.with_options(task_runner=DaskTaskRunner(address=dask_address))
+    cluster = {"n_workers": os.cpu_count() or 2, "threads_per_worker": 1, "processes": True, "dashboard_address": None}
+    return news_pipeline.with_options(task_runner=DaskTaskRunner(cluster_kwargs=cluster))

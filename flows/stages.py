@@ -1,22 +1,26 @@
-"""One Prefect task per stage. Each reads its input datasets from the lake, calls the pure
-transforms shard by shard, and swaps its output datasets into the lake in one rename."""
+"""One Prefect task per stage. A stage reads its input datasets from the lake, maps its
+shard-level work over shard tasks (threads locally, Dask workers with ``--runner dask``), does
+its global step, and swaps its output datasets into the lake in one rename."""
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import shutil
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
-from prefect import task
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+from prefect import task, unmapped
 from prefect.tasks import exponential_backoff
 
 from flows.artifacts import publish_validation
-from flows.lake import REPORT_FILE, Lake
+from flows.lake import REPORT_FILE, Lake, write_part
 from transforms import clean as cleaning
 from transforms import dedup as deduplication
 from transforms import extract as extraction
@@ -40,7 +44,7 @@ def _is_transient(task, task_run, state) -> bool:
     return isinstance(error, (OSError, TimeoutError, duckdb.IOException)) and not isinstance(error, StageFailed)
 
 
-STAGE_TASK = dict(
+RETRIES = dict(
     retries=3,
     retry_delay_seconds=exponential_backoff(backoff_factor=1),
     retry_jitter_factor=0.5,
@@ -49,7 +53,7 @@ STAGE_TASK = dict(
 
 # What a stage's output depends on besides its inputs: the code and the reference data.
 _CODE_PATHS = ("transforms/*.py", "seeds/reference/*.csv")
-# The datasets each cached stage reads; the warehouse counts for the stages that consult it.
+# The stages whose outputs each cached stage reads.
 _UPSTREAM = {"ingest": (), "clean": ("ingest",), "dedup": ("clean",), "extract": ("clean", "dedup")}
 
 
@@ -71,8 +75,8 @@ def _code_version() -> str:
 
 
 def stage_cache_key(context, parameters: dict) -> str:
-    """Input datasets + code + settings, never the run id: rerunning a flow after a failure
-    finds the stages that completed Cached and reruns the rest."""
+    """Input datasets + warehouse state + code + settings, never the run id: rerunning a flow
+    after a failure finds the stages that completed Cached and reruns the rest."""
     settings: Settings = parameters["settings"]
     stage = context.task.name
     lake = Lake(settings.lake_dir)
@@ -81,22 +85,19 @@ def stage_cache_key(context, parameters: dict) -> str:
     else:
         inputs = _fingerprint(lake.stage_dir(s) / REPORT_FILE for s in _UPSTREAM[stage])
     warehouse = _fingerprint([settings.warehouse_path]) if settings.warehouse_path.exists() else "new"
-    return hashlib.sha256(
-        "|".join([stage, inputs, warehouse, _code_version(), repr(settings)]).encode()
-    ).hexdigest()
+    return hashlib.sha256("|".join([stage, inputs, warehouse, _code_version(), repr(settings)]).encode()).hexdigest()
 
 
-CACHED_STAGE_TASK = dict(STAGE_TASK, cache_key_fn=stage_cache_key, persist_result=True)
+CACHED_STAGE = dict(RETRIES, cache_key_fn=stage_cache_key, persist_result=True)
 
 
-def _shards(items: Sequence, size: int) -> Iterator[Sequence]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+def _chunks(items: Sequence, size: int) -> list[Sequence]:
+    return [items[start : start + size] for start in range(0, len(items), size)]
 
 
 def _report(stage: str, started: float, rows_in: int, rows_out: int, **extra) -> dict:
     seconds = round(time.perf_counter() - started, 3)
-    log.info("%-8s %6d in → %6d out  (%.1f s)", stage, rows_in, rows_out, seconds)
+    log.info("%-8s %7d in → %7d out  (%.1f s)", stage, rows_in, rows_out, seconds)
     return {
         "stage": stage,
         "rows_in": rows_in,
@@ -108,100 +109,155 @@ def _report(stage: str, started: float, rows_in: int, rows_out: int, **extra) ->
     }
 
 
-@task(name="ingest", **CACHED_STAGE_TASK)
+def _total(results: list[dict], key: str) -> int:
+    return sum(r[key] for r in results)
+
+
+# ---------------------------------------------------------------- shard tasks (parallel work)
+
+
+@task(name="ingest-shard", **RETRIES)
+def ingest_shard(files: Sequence[str], part: int, out_dir: str, known_hashes: frozenset[str]) -> dict:
+    documents, quarantine = ingestion.read_documents(files)
+    new_documents = [d for d in documents if d["sha256"] not in known_hashes]
+    return {
+        "files": len(files),
+        "documents": write_part(out_dir, "documents", part, schemas.to_table(new_documents, schemas.DOCUMENTS)),
+        "quarantined": write_part(out_dir, "quarantine", part, schemas.to_table(quarantine, schemas.QUARANTINE)),
+        "skipped": len(documents) - len(new_documents),
+    }
+
+
+@task(name="clean-shard", **RETRIES)
+def clean_shard(documents_part: str, part: int, out_dir: str, reference_dir: Path) -> dict:
+    documents = pq.read_table(documents_part).to_pylist()
+    cleaned, quarantine = cleaning.clean_documents(documents, load_reference(reference_dir))
+    return {
+        "documents": len(documents),
+        "cleaned": write_part(out_dir, "cleaned", part, schemas.to_table(cleaned, schemas.CLEANED)),
+        "quarantined": write_part(out_dir, "quarantine", part, schemas.to_table(quarantine, schemas.QUARANTINE)),
+    }
+
+
+@task(name="signature-shard", **RETRIES)
+def signature_shard(cleaned_part: str, part: int, out_dir: str, settings: Settings) -> dict:
+    cleaned = pq.read_table(cleaned_part, columns=["doc_id", "body", "body_key", "published_date"])
+    return {"signatures": write_part(out_dir, "new_signatures", part, deduplication.compute_signatures(cleaned, settings.dedup))}
+
+
+@task(name="extract-shard", **RETRIES)
+def extract_shard(cleaned_part: str, part: int, out_dir: str, reference_dir: Path, duplicate_ids: frozenset[str]) -> dict:
+    cleaned = [row for row in pq.read_table(cleaned_part).to_pylist() if row["doc_id"] not in duplicate_ids]
+    extractions = extraction.extract_documents(cleaned, extraction.Gazetteer.from_reference(load_reference(reference_dir)))
+    for dataset, table in extraction.extraction_tables(extractions).items():
+        write_part(out_dir, dataset, part, table)
+    return {"articles": len(extractions), "story_features": extraction.story_features(extractions)}
+
+
+# ---------------------------------------------------------------- stage tasks
+
+
+@task(name="ingest", **CACHED_STAGE)
 def ingest(settings: Settings) -> dict:
     started = time.perf_counter()
     lake = Lake(settings.lake_dir)
     files = ingestion.discover(settings.inputs)
     if not files:
         raise StageFailed(f"no input files found under {', '.join(settings.inputs)}")
-    known_hashes = set() if settings.reprocess else loading.read_known_hashes(settings.warehouse_path)
-    rows_out = quarantined = skipped = 0
-    seen_ids: set[str] = set()
-    with lake.writer("ingest") as out:
-        for shard in _shards(files, settings.shard_size):
-            documents, quarantine = ingestion.read_documents(shard)
-            new_documents = [d for d in documents if d["sha256"] not in known_hashes]
-            skipped += len(documents) - len(new_documents)
-            new_documents = ingestion.make_ids_unique(new_documents, seen_ids)
-            rows_out += out.write("documents", schemas.to_table(new_documents, schemas.DOCUMENTS))
-            quarantined += out.write("quarantine", schemas.to_table(quarantine, schemas.QUARANTINE))
-        if skipped:
+    known_hashes = frozenset() if settings.reprocess else frozenset(loading.read_known_hashes(settings.warehouse_path))
+    with lake.stage_output("ingest") as out:
+        shards = _chunks(files, settings.shard_size)
+        results = ingest_shard.map(shards, range(len(shards)), unmapped(str(out.path)), unmapped(known_hashes)).result()
+        _give_repeated_content_own_ids(out.path / "documents")
+        if skipped := _total(results, "skipped"):
             log.info("ingest   %d document(s) already in the warehouse skipped (--reprocess to redo them)", skipped)
-        report = _report("ingest", started, len(files), rows_out, quarantined=quarantined, skipped=skipped)
+        report = _report("ingest", started, len(files), _total(results, "documents"),
+                         quarantined=_total(results, "quarantined"), skipped=skipped)
         out.commit(report)
     return report
 
 
-@task(name="clean", **CACHED_STAGE_TASK)
+def _give_repeated_content_own_ids(documents_dir: Path) -> None:
+    """The same text under two paths is two input documents (the second an exact duplicate):
+    shards read in parallel can't see each other, so ids are made unique once all are written."""
+    seen: set[str] = set()
+    for path in sorted(documents_dir.glob("*.parquet")):
+        ids = pq.read_table(path, columns=["doc_id"]).column("doc_id").to_pylist()
+        if seen.isdisjoint(ids) and len(set(ids)) == len(ids):
+            seen.update(ids)
+            continue
+        documents = ingestion.make_ids_unique(pq.read_table(path).to_pylist(), seen)
+        pq.write_table(schemas.to_table(documents, schemas.DOCUMENTS), path)
+
+
+@task(name="clean", **CACHED_STAGE)
 def clean(settings: Settings) -> dict:
     started = time.perf_counter()
     lake = Lake(settings.lake_dir)
-    reference = load_reference(settings.reference_dir)
-    rows_in = rows_out = quarantined = 0
-    with lake.writer("clean") as out:
-        for batch in lake.read_batches("ingest", "documents"):
-            for shard in _shards(batch.to_pylist(), settings.shard_size):
-                cleaned, quarantine = cleaning.clean_documents(shard, reference)
-                rows_in += len(shard)
-                rows_out += out.write("cleaned", schemas.to_table(cleaned, schemas.CLEANED))
-                quarantined += out.write("quarantine", schemas.to_table(quarantine, schemas.QUARANTINE))
-        report = _report("clean", started, rows_in, rows_out, quarantined=quarantined)
+    parts = [str(p) for p in lake.parts("ingest", "documents")]
+    with lake.stage_output("clean") as out:
+        results = clean_shard.map(parts, range(len(parts)), unmapped(str(out.path)), unmapped(settings.reference_dir)).result()
+        report = _report("clean", started, _total(results, "documents"), _total(results, "cleaned"),
+                         quarantined=_total(results, "quarantined"))
         out.commit(report)
     return report
 
 
-@task(name="dedup", **CACHED_STAGE_TASK)
+@task(name="dedup", **CACHED_STAGE)
 def dedup(settings: Settings) -> dict:
     started = time.perf_counter()
     lake = Lake(settings.lake_dir)
+    parts = [str(p) for p in lake.parts("clean", "cleaned")]
     known = loading.read_known_signatures(settings.warehouse_path)
-    with lake.writer("dedup") as out:
-        signatures = [
-            deduplication.compute_signatures(batch.to_pylist(), settings.dedup)
-            for batch in lake.read_batches("clean", "cleaned")
-        ]
-        new_signatures = pa.concat_tables(signatures, promote_options="permissive")
+    with lake.stage_output("dedup") as out:
+        signature_shard.map(parts, range(len(parts)), unmapped(str(out.path)), unmapped(settings)).result()
+        # The global step: LSH banding and verification over every new signature and the known ones.
+        new_signatures = pa.concat_tables(
+            [pq.read_table(p) for p in sorted((out.path / "new_signatures").glob("*.parquet"))],
+            promote_options="permissive",
+        )
+        shutil.rmtree(out.path / "new_signatures")
+        if known is not None:  # documents reprocessed in this run are matched afresh
+            known = known.filter(pc.invert(pc.is_in(known.column("doc_id"), new_signatures.column("doc_id"))))
         duplicates = deduplication.match_signatures(new_signatures, settings.dedup, known)
-        out.write("signatures", new_signatures)
-        out.write("duplicates", schemas.to_table(duplicates, schemas.DUPLICATES))
-        report = _report("dedup", started, new_signatures.num_rows, len(duplicates))
+        write_part(out.path, "signatures", 0, deduplication.assign_canonicals(new_signatures, duplicates))
+        write_part(out.path, "duplicates", 0, schemas.to_table(duplicates, schemas.DUPLICATES))
+        report = _report("dedup", started, new_signatures.num_rows, new_signatures.num_rows - len(duplicates),
+                         duplicates=len(duplicates))
         out.commit(report)
     return report
 
 
-@task(name="extract", **CACHED_STAGE_TASK)
+@task(name="extract", **CACHED_STAGE)
 def extract(settings: Settings) -> dict:
     started = time.perf_counter()
     lake = Lake(settings.lake_dir)
-    gazetteer = extraction.Gazetteer.from_reference(load_reference(settings.reference_dir))
-    duplicate_ids = set(lake.read_table("dedup", "duplicates").column("doc_id").to_pylist())
-    rows_in = 0
-    story_inputs: list[dict] = []
-    with lake.writer("extract") as out:
-        for batch in lake.read_batches("clean", "cleaned"):
-            canonical = [row for row in batch.to_pylist() if row["doc_id"] not in duplicate_ids]
-            for shard in _shards(canonical, settings.shard_size):
-                extractions = extraction.extract_documents(shard, gazetteer)
-                rows_in += len(shard)
-                for dataset, table in extraction.extraction_tables(extractions).items():
-                    out.write(dataset, table)
-                story_inputs.extend(extraction.story_features(extractions))
-        stories = extraction.assign_stories(story_inputs)
-        out.write("stories", [{"doc_id": doc, "story_id": story} for doc, story in sorted(stories.items())])
-        report = _report("extract", started, rows_in, rows_in, stories=len(set(stories.values())))
+    parts = [str(p) for p in lake.parts("clean", "cleaned")]
+    duplicate_ids = frozenset(lake.read_table("dedup", "duplicates", ["doc_id"]).column("doc_id").to_pylist())
+    with lake.stage_output("extract") as out:
+        results = extract_shard.map(
+            parts, range(len(parts)), unmapped(str(out.path)), unmapped(settings.reference_dir), unmapped(duplicate_ids)
+        ).result()
+        # The global step: stories group articles of the same event across shards.
+        stories = extraction.assign_stories([f for r in results for f in r["story_features"]])
+        write_part(out.path, "stories", 0, pa.Table.from_pylist(
+            [{"doc_id": doc, "story_id": story} for doc, story in sorted(stories.items())],
+            schema=pa.schema([("doc_id", pa.string()), ("story_id", pa.string())]),
+        ))
+        articles = _total(results, "articles")
+        report = _report("extract", started, articles, articles, stories=len(set(stories.values())))
         out.commit(report)
     return report
 
 
-@task(name="validate", **STAGE_TASK)
+@task(name="validate", **RETRIES)
 def validate(settings: Settings, run_id: str) -> dict:
     started = time.perf_counter()
     lake = Lake(settings.lake_dir)
     outcome = validation.validate_lake(lake, settings, run_id)
-    with lake.writer("validate") as out:
-        out.write("validation_results", schemas.to_table(outcome.results, schemas.VALIDATION_RESULTS))
-        out.write("quarantine", schemas.to_table(outcome.quarantine, schemas.QUARANTINE))
+    with lake.stage_output("validate") as out:
+        write_part(out.path, "validation_results", 0, schemas.to_table(outcome.results, schemas.VALIDATION_RESULTS))
+        write_part(out.path, "quarantine", 0, schemas.to_table(outcome.quarantine, schemas.QUARANTINE))
         report = _report(
             "validate", started, outcome.rows_checked, outcome.rows_checked - len(outcome.quarantine),
             failed_expectations=outcome.failed_count, critical=outcome.critical_count,
@@ -213,7 +269,7 @@ def validate(settings: Settings, run_id: str) -> dict:
     return {**report, "outcome": f"{len(outcome.results) - outcome.failed_count}/{len(outcome.results)} met"}
 
 
-@task(name="load", **STAGE_TASK)
+@task(name="load", **RETRIES)
 def load(settings: Settings, run_id: str, stage_reports: list[dict]) -> dict:
     started = time.perf_counter()
     counts = loading.load_run(Lake(settings.lake_dir), settings, run_id, stage_reports, started)

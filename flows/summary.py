@@ -19,13 +19,15 @@ def format_table(columns: list[str], rows: list[tuple], max_width: int = 60) -> 
 
 def print_summary(reports: list[dict]) -> None:
     load = next((r for r in reports if r["stage"] == "load"), None)
+    skipped = next((r.get("skipped", 0) for r in reports if r["stage"] == "ingest"), 0)
     print()
     print(format_table(
-        ["stage", "rows in", "rows out", "seconds"],
-        [(r["stage"], r["rows_in"], r["rows_out"], f"{r['seconds']:.1f}") for r in reports],
+        ["stage", "rows in", "rows out", "seconds", "status"],
+        [(r["stage"], r["rows_in"], r["rows_out"], f"{r['seconds']:.1f}", r["status"]) for r in reports],
     ))
     if load:
         print(
             f"documents in: {load['documents']}  articles: {load['articles']}  "
             f"duplicates: {load['duplicates']}  quarantined: {load['quarantined']}"
+            + (f"  (already in the warehouse, skipped: {skipped})" if skipped else "")
         )

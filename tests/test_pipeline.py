@@ -36,7 +36,7 @@ def table_fingerprints(tmp_path: Path) -> dict[str, tuple[int, str]]:
             "SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE'"
         ).fetchall() if t not in RUN_LOG_TABLES]
         return {
-            t: con.execute(f"SELECT count(*), md5(coalesce(string_agg(x::VARCHAR, '|' ORDER BY x::VARCHAR), '')) FROM {t} AS x").fetchone()
+            t: con.execute(f"SELECT count(*), md5(coalesce(string_agg(x::VARCHAR, '|' ORDER BY x::VARCHAR), '')) FROM {t} AS x").fetchall()[0]
             for t in tables
         }
 

@@ -17,6 +17,7 @@ import duckdb
 import pyarrow as pa
 
 from transforms import schemas
+from transforms.dedup import SIGNATURES
 from transforms.reference import load_reference
 from transforms.settings import STAGES, Settings
 
@@ -72,7 +73,7 @@ def migrate(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> int:
     con.execute(
         "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMPTZ)"
     )
-    current = con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+    current = con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchall()[0][0]
     for path in sorted((sql_dir / "migrations").glob("*.sql")):
         match = _MIGRATION_NAME.match(path.name)
         if not match or int(match.group(1)) <= current:
@@ -114,7 +115,7 @@ def load_run(lake: LakeView, settings: Settings, run_id: str, stage_reports: lis
             for script in sorted((settings.sql_dir / "views").glob("*.sql")):
                 _run_script(con, script)
             fates = dict(con.execute("SELECT fate, count(*) FROM stg_documents GROUP BY fate").fetchall())
-            quarantined_rows = con.execute(
+            quarantined_rows = con.sql(
                 "SELECT source_path, stage, reason, detail FROM stg_quarantine ORDER BY source_path LIMIT 1000"
             ).to_arrow_table().to_pylist()
             counts = {
@@ -139,20 +140,22 @@ def load_run(lake: LakeView, settings: Settings, run_id: str, stage_reports: lis
     return {**counts, "quarantined_rows": quarantined_rows}
 
 
+def _read_warehouse_table(warehouse_path: Path, table: str, query: str) -> pa.Table | None:
+    """``query`` on the warehouse read-only, or None when it has no ``table`` yet."""
+    if not Path(warehouse_path).exists():
+        return None
+    with duckdb.connect(str(warehouse_path), read_only=True) as con:
+        found = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [table]).fetchall()[0][0]
+        return con.sql(query).to_arrow_table() if found else None
+
+
 def read_known_hashes(warehouse_path: Path) -> set[str]:
     """Content hashes of every document the warehouse already holds (landing-folder runs skip them)."""
-    if not Path(warehouse_path).exists():
-        return set()
-    with duckdb.connect(str(warehouse_path), read_only=True) as con:
-        return {sha for (sha,) in con.execute("SELECT sha256 FROM documents WHERE sha256 IS NOT NULL").fetchall()}
+    hashes = _read_warehouse_table(warehouse_path, "documents", "SELECT DISTINCT sha256 FROM documents WHERE sha256 IS NOT NULL")
+    return set(hashes.column("sha256").to_pylist()) if hashes is not None else set()
 
 
 def read_known_signatures(warehouse_path: Path) -> pa.Table | None:
     """Dedup signatures of every document already in the warehouse (None for a new warehouse)."""
-    if not Path(warehouse_path).exists():
-        return None
-    with duckdb.connect(str(warehouse_path), read_only=True) as con:
-        exists = con.execute(
-            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'dedup_signatures'"
-        ).fetchone()[0]
-        return con.execute("SELECT * FROM dedup_signatures").to_arrow_table() if exists else None
+    known = _read_warehouse_table(warehouse_path, "dedup_signatures", "SELECT * FROM dedup_signatures ORDER BY doc_id")
+    return known.cast(SIGNATURES) if known is not None else None

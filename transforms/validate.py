@@ -76,14 +76,14 @@ def expectation_parameters(reference: dict, today: date) -> dict:
     ]
     return {
         "tomorrow": (today + timedelta(days=1)).isoformat(),
-        "title_pattern": "(?i)(" + "|".join(re.escape(t) for t in titles) + ")" if titles else ".*",
+        "title_pattern": "(?i)(?:" + "|".join(re.escape(t) for t in titles) + ")" if titles else ".*",
         "chrome_patterns": chrome or [r"(?!)"],
     }
 
 
 def _frames(con: duckdb.DuckDBPyConnection, frames_dir: Path) -> dict:
     return {
-        path.stem: con.execute(path.read_text(encoding="utf-8")).to_arrow_table().to_pandas()
+        path.stem: con.sql(path.read_text(encoding="utf-8")).to_arrow_table().to_pandas()
         for path in sorted(frames_dir.glob("*.sql"))
     }
 

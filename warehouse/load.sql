@@ -17,6 +17,7 @@ DELETE FROM quotes WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
 DELETE FROM doc_refs WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
 DELETE FROM stories WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
 DELETE FROM duplicates WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
+DELETE FROM dedup_signatures WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
 
 INSERT INTO documents
 SELECT doc_id, source_path, sha256, format, encoding, repairs, fate, getvariable('run_id')
@@ -34,6 +35,8 @@ DELETE FROM quarantine
 WHERE doc_id IN (SELECT doc_id FROM run_doc_ids) AND doc_id NOT IN (SELECT doc_id FROM stg_quarantine);
 
 INSERT INTO duplicates SELECT doc_id, canonical_id, method, similarity, cluster_id FROM stg_duplicates;
+INSERT INTO dedup_signatures BY NAME
+SELECT * FROM raw_dedup_signatures WHERE doc_id IN (SELECT doc_id FROM stg_documents WHERE fate <> 'quarantined');
 
 INSERT INTO articles BY NAME SELECT * FROM stg_articles;
 INSERT INTO removed_lines BY NAME SELECT * FROM stg_removed_lines;

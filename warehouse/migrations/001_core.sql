@@ -153,3 +153,18 @@ CREATE TABLE stories (
     doc_id   VARCHAR PRIMARY KEY,
     story_id VARCHAR NOT NULL
 );
+
+-- Dedup signatures of every document seen, so later runs catch copies of earlier stories
+-- (see transforms/dedup.py for the columns).
+CREATE TABLE dedup_signatures (
+    doc_id         VARCHAR PRIMARY KEY,
+    exact_hash     BLOB NOT NULL,
+    body_length    INTEGER,
+    published_date VARCHAR,
+    shingle_count  INTEGER,
+    shingles       BLOB,
+    numbers        BLOB,
+    minhash        UBIGINT[],
+    band_hashes    UBIGINT[],
+    canonical_id   VARCHAR
+);
