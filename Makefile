@@ -27,7 +27,9 @@ test: setup
 eval: setup
 	$(VENV)/bin/vnnews eval seeds/raw/*.txt --gold tests/gold/seeds.jsonl
 
+# The benchmarks also run the baselines (underthesea), which `make test` does not need.
 bench: setup
+	$(UV) sync --frozen --quiet --python $(PYTHON) --group bench
 	$(VENV)/bin/python bench/bench_clean.py
 	$(VENV)/bin/python bench/bench_dedup.py --docs 20000
 	$(VENV)/bin/python bench/bench_extract.py

@@ -60,6 +60,13 @@ def build_parser() -> argparse.ArgumentParser:
     synth.add_argument("--out", required=True)
     synth.add_argument("--dup-rate", type=float, default=0.3)
     synth.add_argument("--seed", type=int, default=0)
+    serve = commands.add_parser("serve", help="serve the flow on a cron schedule from this process (flow.serve)")
+    serve.add_argument("--cron", default="0 6 * * *", help="schedule, UTC (default: daily at 06:00)")
+    serve.add_argument("--name", default="daily", help="deployment name")
+    serve.add_argument("--input", dest="inputs", action="append", metavar="PATH")
+    serve.add_argument("--lake", default=str(DEFAULTS.lake_dir))
+    serve.add_argument("--warehouse", default=str(DEFAULTS.warehouse_path))
+
     report = commands.add_parser("report", help="write a self-contained HTML report of the warehouse")
     report.add_argument("--warehouse", default=str(DEFAULTS.warehouse_path))
     report.add_argument("--out", default="reports/report.html")
@@ -184,6 +191,13 @@ def _synth(args: argparse.Namespace) -> int:
     return 0
 
 
+def _serve(args: argparse.Namespace) -> int:
+    from flows.deployment import serve
+
+    serve(cron=args.cron, name=args.name, inputs=args.inputs, lake_dir=args.lake, warehouse=args.warehouse)
+    return 0
+
+
 def _report(args: argparse.Namespace) -> int:
     from transforms.report import write_report
 
@@ -191,4 +205,4 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"run": _run, "sql": _sql, "inspect": _inspect, "eval": _eval, "synth": _synth, "report": _report}
+COMMANDS = {"run": _run, "sql": _sql, "inspect": _inspect, "eval": _eval, "synth": _synth, "report": _report, "serve": _serve}

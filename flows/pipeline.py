@@ -56,11 +56,13 @@ def news_pipeline(
     to_stage: str = "load",
     reprocess: bool = False,
     wait_seconds: float = 0,
+    shard_size: int = Settings.shard_size,
 ) -> list[dict]:
     """``reprocess`` ingests documents the warehouse already has; ``wait_seconds`` is how long
     to wait for another run holding the warehouse."""
     settings = Settings(
-        inputs=tuple(inputs), lake_dir=Path(lake_dir), warehouse_path=Path(warehouse), reprocess=reprocess
+        inputs=tuple(inputs), lake_dir=Path(lake_dir), warehouse_path=Path(warehouse),
+        reprocess=reprocess, shard_size=shard_size,
     )
     selected = stages_between(from_stage, to_stage)
     run_id = str(flow_run.get_id())

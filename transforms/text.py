@@ -28,6 +28,12 @@ _NEW_STYLE_TONE = re.compile(
     rf"(?<![qQ])([oOuU])([aAeEyY])([{_TONE_MARKS}])(?![^\W\d_]|[\u0302\u0306\u031b])"
 )
 _WHITESPACE_RUN = re.compile(r"\s+")
+_NEEDS_REPAIR = re.compile(f"{_HAS_LOOKALIKE.pattern}|{_INVISIBLE.pattern}|{_SPACES.pattern}")
+
+
+def needs_repair(text: str) -> bool:
+    """Whether ``repair_characters`` would change anything besides NFC (a cheap pre-check)."""
+    return bool(_NEEDS_REPAIR.search(text))
 
 
 def repair_characters(text: str) -> str:

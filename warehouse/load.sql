@@ -7,6 +7,7 @@ CREATE OR REPLACE TEMP TABLE run_doc_ids AS SELECT doc_id FROM stg_documents;
 
 DELETE FROM articles WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
 DELETE FROM removed_lines WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
+DELETE FROM flagged_lines WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
 DELETE FROM person_mentions WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
 DELETE FROM organization_mentions WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
 DELETE FROM country_mentions WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
@@ -40,6 +41,7 @@ SELECT * FROM raw_dedup_signatures WHERE doc_id IN (SELECT doc_id FROM stg_docum
 
 INSERT INTO articles BY NAME SELECT * FROM stg_articles;
 INSERT INTO removed_lines BY NAME SELECT * FROM stg_removed_lines;
+INSERT INTO flagged_lines BY NAME SELECT * FROM stg_flagged_lines;
 INSERT INTO stories BY NAME SELECT * FROM stg_stories;
 
 INSERT INTO people BY NAME SELECT * FROM stg_people ON CONFLICT DO NOTHING;

@@ -15,10 +15,12 @@ LEFT JOIN raw_extract_stories AS s USING (doc_id);
 
 CREATE OR REPLACE TEMP VIEW stg_removed_lines AS
 SELECT DISTINCT ON (doc_id, position, rule) doc_id, position, line, rule
-FROM (
-    SELECT doc_id, unnest(removed_lines, recursive := true)
-    FROM raw_clean_cleaned
-)
+FROM (SELECT doc_id, unnest(removed_lines, recursive := true) FROM raw_clean_cleaned)
+WHERE doc_id IN (SELECT doc_id FROM stg_documents WHERE fate <> 'quarantined');
+
+CREATE OR REPLACE TEMP VIEW stg_flagged_lines AS
+SELECT DISTINCT ON (doc_id, position, rule) doc_id, position, line, rule
+FROM (SELECT doc_id, unnest(flagged_lines, recursive := true) FROM raw_clean_cleaned)
 WHERE doc_id IN (SELECT doc_id FROM stg_documents WHERE fate <> 'quarantined');
 
 CREATE OR REPLACE TEMP VIEW stg_stories AS

@@ -1,0 +1,428 @@
+"""The extract stage on varied sentences in the styles of several outlets (not only the seeds)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+
+from transforms.extract import Gazetteer, assign_stories, extract_documents, extraction_tables, story_features
+from transforms.reference import load_reference
+from transforms.text import match_key
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.from_reference(load_reference(ROOT / "seeds/reference"))
+
+
+@pytest.fixture()
+def extract(gazetteer):
+    def run(body: str, **record) -> dict:
+        return extract_documents([{"doc_id": record.pop("doc_id", "d"), "body": body, **record}], gazetteer)[0]
+
+    return run
+
+
+def people(extraction: dict) -> dict[str, list[str]]:
+    return {person["name"]: person["titles"] for person in extraction["people"]}
+
+
+# --- people and titles -------------------------------------------------------------------
+
+def test_stacked_titles_before_a_name(extract):
+    found = extract("Phó Thủ tướng, Bộ trưởng Bộ Ngoại giao Phạm Bình Minh chủ trì cuộc họp.")
+    assert people(found) == {"Phạm Bình Minh": ["Phó Thủ tướng", "Bộ trưởng Bộ Ngoại giao"]}
+
+
+def test_rank_and_appositive_chain_end_at_a_verb(extract):
+    found = extract("Đại tướng Phan Văn Giang, Ủy viên Bộ Chính trị, Bộ trưởng Bộ Quốc phòng chia sẻ nhận định.")
+    assert people(found) == {"Phan Văn Giang": ["Đại tướng", "Ủy viên Bộ Chính trị", "Bộ trưởng Bộ Quốc phòng"]}
+
+
+def test_name_then_titles_list(extract):
+    found = extract(
+        "Dự có các đồng chí: Trần Cẩm Tú, Ủy viên Bộ Chính trị, Thường trực Ban Bí thư; "
+        "Lê Hoài Trung, Bí thư Trung ương Đảng, Quyền Bộ trưởng Bộ Ngoại giao; cùng đại diện các bộ."
+    )
+    assert people(found) == {
+        "Trần Cẩm Tú": ["Ủy viên Bộ Chính trị", "Thường trực Ban Bí thư"],
+        "Lê Hoài Trung": ["Bí thư Trung ương Đảng", "Quyền Bộ trưởng Bộ Ngoại giao"],
+    }
+
+
+def test_foreign_name_then_titles(extract):
+    found = extract("Antony Blinken, Ngoại trưởng Mỹ, cho biết. Tại Hà Nội, Thủ tướng phát biểu. Sau Đó, Tổng thống nói.")
+    assert people(found) == {"Antony Blinken": ["Ngoại trưởng Mỹ"]}
+
+
+def test_a_title_before_the_next_name_is_that_persons(extract):
+    found = extract("Tham dự có Phó Thủ tướng Trần Lưu Quang, Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn.")
+    assert people(found) == {"Trần Lưu Quang": ["Phó Thủ tướng"], "Bùi Thanh Sơn": ["Bộ trưởng Bộ Ngoại giao"]}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title", "country"),
+    [
+        ("Tổng thống Mỹ Joe Biden phát biểu.", "Joe Biden", "Tổng thống Mỹ", "Hoa Kỳ"),
+        ("Ông tiếp Đại sứ Trung Quốc Khổng Huyễn Hựu.", "Khổng Huyễn Hựu", "Đại sứ Trung Quốc", "Trung Quốc"),
+        ("Thủ tướng Nhật Bản Kishida Fumio cho biết.", "Kishida Fumio", "Thủ tướng Nhật Bản", "Nhật Bản"),
+        ("Bộ trưởng Ngoại giao Ấn Độ Subrahmanyam Jaishankar đến.", "Subrahmanyam Jaishankar",
+         "Bộ trưởng Ngoại giao Ấn Độ", "Ấn Độ"),
+        ("Ông hội đàm với Tổng thống Nga Vladimir Putin.", "Vladimir Putin", "Tổng thống Nga", "Nga"),
+    ],
+)
+def test_foreign_leaders_with_their_country(extract, sentence, name, title, country):
+    found = extract(sentence)
+    assert people(found) == {name: [title]}
+    assert country in found["countries"]
+
+
+def test_ngoai_truong_without_country(extract):
+    assert people(extract("Ngoại trưởng Antony Blinken tới Hà Nội.")) == {"Antony Blinken": ["Ngoại trưởng"]}
+
+
+def test_lower_case_and_old_tone_placement_titles(extract):
+    found = extract("Tổng bí thư Tô Lâm gặp ông Nguyễn Văn Nên, Uỷ viên Bộ Chính trị, Bí thư Thành uỷ Thành phố Hồ Chí Minh.")
+    assert people(found) == {
+        "Tô Lâm": ["Tổng bí thư"],
+        "Nguyễn Văn Nên": ["Uỷ viên Bộ Chính trị", "Bí thư Thành uỷ Thành phố Hồ Chí Minh"],
+    }
+
+
+def test_lower_case_titles_after_a_name_need_their_body(extract):
+    found = extract("Theo ông Trần Cẩm Tú, ủy viên Bộ Chính trị, chủ nhiệm Ủy ban Kiểm tra Trung ương, công tác sẽ tăng cường.")
+    assert people(found) == {"Trần Cẩm Tú": ["ủy viên Bộ Chính trị", "chủ nhiệm Ủy ban Kiểm tra Trung ương"]}
+    found = extract("Tổng thống Philippines Ferdinand Marcos Jr., người phát ngôn cho biết thông tin sẽ công bố sau.")
+    assert people(found) == {"Ferdinand Marcos Jr.": ["Tổng thống Philippines"]}
+
+
+def test_titles_then_an_honorific(extract):
+    found = extract("Tổng thống Mỹ, ông Joe Biden cho biết; Bộ trưởng Ngoại giao Australia, bà Penny Wong đồng ý.")
+    assert people(found) == {"Joe Biden": ["Tổng thống Mỹ"], "Penny Wong": ["Bộ trưởng Ngoại giao Australia"]}
+
+
+def test_academic_titles_and_honorifics_between_title_and_name(extract):
+    found = extract("Theo PGS.TS Nguyễn Văn An, Giám đốc Học viện Ngoại giao; Thủ tướng Campuchia Samdech Techo Hun Manet dự.")
+    assert people(found) == {
+        "Nguyễn Văn An": ["PGS.TS", "Giám đốc Học viện Ngoại giao"],
+        "Hun Manet": ["Thủ tướng Campuchia"],
+    }
+
+
+def test_honorifics_cue_names_without_titles(extract):
+    found = extract("Phó Thủ tướng Trần Hồng Hà đã tiếp ông Choi Young Sam, Đại sứ Hàn Quốc tại Việt Nam. Ngài Norodom Sihamoni cảm ơn.")
+    assert people(found) == {
+        "Trần Hồng Hà": ["Phó Thủ tướng"],
+        "Choi Young Sam": ["Đại sứ Hàn Quốc tại Việt Nam"],
+        "Norodom Sihamoni": [],
+    }
+
+
+def test_ho_chi_minh_the_person_and_the_city(extract):
+    found = extract("Đoàn đến Thành phố Hồ Chí Minh, dâng hương tưởng niệm Chủ tịch Hồ Chí Minh.")
+    assert people(found) == {"Hồ Chí Minh": ["Chủ tịch"]}
+    assert people(extract("Đoàn công tác làm việc tại TP Hồ Chí Minh.")) == {}
+
+
+def test_bare_titles_and_short_names_link_to_the_person_named(extract):
+    found = extract(
+        "Thủ tướng Phạm Minh Chính điện đàm với Thủ tướng Nhật Bản Kishida Fumio. "
+        "Thủ tướng Kishida cảm ơn. Phó Thủ tướng nhấn mạnh hợp tác; ông Kishida nhận lời."
+    )
+    assert people(found) == {"Phạm Minh Chính": ["Thủ tướng"], "Kishida Fumio": ["Thủ tướng Nhật Bản"]}
+
+
+def test_a_longer_form_of_a_title_absorbs_the_shorter(extract):
+    found = extract("Phó Thủ tướng Bùi Thanh Sơn phát biểu. Phó Thủ tướng Chính phủ Bùi Thanh Sơn đề nghị. "
+                    "Đại sứ Nga Gennady Bezdetko và Đại sứ Liên bang Nga tại Việt Nam Gennady Bezdetko.")
+    assert people(found) == {
+        "Bùi Thanh Sơn": ["Phó Thủ tướng Chính phủ"],
+        "Gennady Bezdetko": ["Đại sứ Liên bang Nga tại Việt Nam"],
+    }
+
+
+def test_places_and_short_country_names_inside_personal_names(extract):
+    found = extract("Phó Thủ tướng Thường trực Chính phủ Nguyễn Hoà Bình và bà Lê Thị Nga, Phó Chủ tịch Quốc hội, dự.")
+    assert people(found) == {
+        "Nguyễn Hoà Bình": ["Phó Thủ tướng Thường trực Chính phủ"],
+        "Lê Thị Nga": ["Phó Chủ tịch Quốc hội"],
+    }
+    assert found["countries"] == []
+
+
+def test_a_name_is_split_from_what_precedes_it(extract):
+    found = extract("Chủ tịch UBND tỉnh Hà Tĩnh Võ Trọng Hải tiếp Giám đốc Sở Ngoại vụ Thái Phúc Sơn.")
+    assert people(found) == {"Võ Trọng Hải": ["Chủ tịch UBND tỉnh Hà Tĩnh"], "Thái Phúc Sơn": ["Giám đốc Sở Ngoại vụ"]}
+    assert "Sở Ngoại vụ" in found["organizations"]
+
+
+def test_chinh_quyen_is_not_an_acting_title(extract):
+    found = extract("Chính quyền Tổng thống Donald Trump coi trọng quan hệ với Việt Nam.")
+    assert people(found) == {"Donald Trump": ["Tổng thống"]}
+
+
+def test_people_in_captions_and_credited_names(extract):
+    found = extract(
+        "Tổng Bí thư Tô Lâm phát biểu tại hội nghị.",
+        captions=[{"text": "Tổng Bí thư Tô Lâm tặng tượng Chủ tịch Hồ Chí Minh.", "credit": "Thống Nhất – TTXVN"}],
+        author="Phóng viên Nguyễn Văn An",
+    )
+    flags = {person["name"]: person["in_caption"] for person in found["people"]}
+    assert flags == {"Tô Lâm": True, "Hồ Chí Minh": True}
+
+
+def test_person_keys_resolve_spelling_variants(extract):
+    keys = {
+        person["person_key"]
+        for text in ("Tổng Bí thư Tô Lâm dự.", "TỔNG BÍ THƯ TÔ LÂM dự.", "Tổng Bí thư Tô Lâm dự.".replace("Đ", "Ð"))
+        for person in extract(text)["people"]
+    }
+    assert keys == {match_key("Tô Lâm")}
+    key_a = extract("Phó Thủ tướng Nguyễn Hoà Bình dự.")["people"][0]["person_key"]
+    key_b = extract("Phó Thủ tướng Nguyễn Hòa Bình dự.")["people"][0]["person_key"]
+    assert key_a == key_b
+
+
+# --- organizations and countries ------------------------------------------------------
+
+def test_organizations_named_by_titles_and_abbreviations(extract):
+    found = extract("Bộ trưởng Ngoại giao Bùi Thanh Sơn dự phiên họp của Hội đồng Bảo an LHQ; LHQ hoan nghênh.")
+    assert found["organizations"] == ["Bộ Ngoại giao", "Hội đồng Bảo an Liên hợp quốc", "Liên hợp quốc"]
+
+
+def test_apex_bodies_are_frames_not_organizations(extract):
+    found = extract("Thủ tướng Chính phủ Phạm Minh Chính, Ủy viên Trung ương Đảng; Đảng, Nhà nước và Quốc hội.")
+    assert found["organizations"] == []
+
+
+def test_organizations_built_from_a_head_word(extract):
+    found = extract(
+        "Thay mặt Đảng ủy Bộ Ngoại giao, Bí thư Đảng ủy Bộ Lê Hoài Trung báo cáo Ban Chỉ đạo liên ngành về "
+        "hội nhập quốc tế trong lĩnh vực chính trị-an ninh-quốc phòng. Trưởng Ban Chỉ đạo phát biểu."
+    )
+    assert found["organizations"] == [
+        "Đảng ủy Bộ Ngoại giao", "Bộ Ngoại giao",
+        "Ban Chỉ đạo liên ngành về hội nhập quốc tế trong lĩnh vực chính trị-an ninh-quốc phòng",
+    ]
+    assert people(found) == {"Lê Hoài Trung": ["Bí thư Đảng ủy Bộ"]}
+
+
+def test_a_known_ministry_keeps_its_name_before_a_country(extract):
+    found = extract("Đại tướng Chansamone Chanyalath, Bộ trưởng Bộ Quốc phòng Lào, thăm Việt Nam.")
+    assert found["organizations"] == ["Bộ Quốc phòng"]
+    assert found["countries"] == ["Lào", "Việt Nam"]
+    assert people(found) == {"Chansamone Chanyalath": ["Đại tướng", "Bộ trưởng Bộ Quốc phòng Lào"]}
+
+
+def test_organization_detail_and_renamed_ministries(extract, gazetteer):
+    found = extract("Bộ KH&ĐT phối hợp với Bộ Tài chính.")
+    assert found["organizations_detail"] == [
+        {"name": "Bộ Kế hoạch và Đầu tư", "as_written": "Bộ KH&ĐT", "type": "ministry",
+         "valid_until": "2025-03-01", "successor": "Bộ Tài chính"},
+        {"name": "Bộ Tài chính", "as_written": "Bộ Tài chính", "type": "ministry", "valid_until": None,
+         "successor": None},
+    ]
+    assert gazetteer.organization("Ban Tuyên giáo và Dân vận Trung ương").valid_from == "2025-02-28"
+
+
+def test_country_spellings_resolve_to_one_name(extract):
+    found = extract("Úc, Ô-xtrây-li-a và Australia là một; quan hệ Việt Nam - Hoa Kỳ và với Mỹ; Liên bang Nga.")
+    assert found["countries"] == ["Australia", "Việt Nam", "Hoa Kỳ", "Nga"]
+
+
+def test_regions_and_names_that_contain_countries(extract):
+    found = extract(
+        "Hòa bình ở khu vực Ấn Độ Dương - Thái Bình Dương và Biển Đông. Mỹ Linh hát. "
+        "Ông Lê Minh Đức cho biết. Pháp luật quy định. Áo dài đẹp. Trung Quốc đối thoại."
+    )
+    assert found["countries"] == ["Trung Quốc"]
+    assert extract("Mỹ và Nga đối thoại. Anh ấy nói.")["countries"] == ["Hoa Kỳ", "Nga"]
+
+
+# --- outlets, credits, captions -------------------------------------------------------------
+
+def test_sources_from_credits_lead_prefix_byline_and_text(extract):
+    found = extract(
+        "Theo Reuters, hai bên nhất trí. Hãng tin AFP dẫn lời ông cho biết.",
+        source_credits=["TTXVN/Vietnam+"],
+        captions=[{"text": "Toàn cảnh hội nghị.", "credit": "VGP/Nhật Bắc"}, {"text": "Lễ đón.", "credit": "Tuấn Anh"}],
+        author="B.T.V (Theo VGP)",
+    )
+    assert found["sources"] == ["TTXVN", "Vietnam+", "VGP", "Reuters", "AFP"]
+    assert found["author"] == "B.T.V"
+    assert found["photo_credits"] == ["VGP/Nhật Bắc", "Tuấn Anh"]
+    assert found["captions"] == ["Toàn cảnh hội nghị.", "Lễ đón."]
+
+
+def test_diplomatic_missions_take_their_place(extract):
+    found = extract("Đại sứ quán Việt Nam tại Hoa Kỳ tổ chức gặp mặt; Đại sứ Nguyễn Quốc Dũng phát biểu.")
+    assert found["organizations"] == ["Đại sứ quán Việt Nam tại Hoa Kỳ"]
+    assert people(found) == {"Nguyễn Quốc Dũng": ["Đại sứ"]}
+
+
+def test_outlet_domain_in_a_lead_prefix(extract):
+    assert extract("(Chinhphu.vn) - Ngày 12/5, Phó Thủ tướng điện đàm.")["sources"] == ["Chinhphu.vn"]
+
+
+# --- the event ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("lead", "published", "text", "date", "precision", "tod"),
+    [
+        ("Chiều 15-9, tại trụ sở Trung ương Đảng, Tổng Bí thư chủ trì.", "2025-09-16", "Chiều 15-9", "2025-09-15", "day", "chiều"),
+        ("Sáng 28/12, Thủ tướng dự hội nghị.", "2024-01-02", "Sáng 28/12", "2023-12-28", "day", "sáng"),
+        ("Sáng 15/12/2021, Thủ tướng dự hội nghị.", None, "Sáng 15/12/2021", "2021-12-15", "day", "sáng"),
+        ("Hôm qua (13/1), Phó Thủ tướng tiếp Đại sứ.", "2025-01-14", "Hôm qua (13/1)", "2025-01-13", "day", None),
+        ("Chiều nay, tại Hà Nội, Bộ trưởng tiếp Đại sứ.", "2025-06-10", "Chiều nay", "2025-06-10", "day", "chiều"),
+        ("Tối qua, hai bên điện đàm.", "2025-06-10", "Tối qua", "2025-06-09", "day", "tối"),
+        ("Rạng sáng 5/6, đoàn đã đến Ankara.", None, "Rạng sáng 5/6", "--06-05", "month-day", "sáng"),
+        ("Thủ tướng Phạm Minh Chính tối 14/3 điện đàm với Thủ tướng Nhật Bản.", "2024-03-14", "tối 14/3", "2024-03-14", "day", "tối"),
+        ("Ngày 12-13/5, tại Hà Nội, đối thoại diễn ra.", None, "Ngày 12-13/5", "--05-12", "month-day", None),
+        ("Trưa 1/10, Thủ tướng lên đường.", None, "Trưa 1/10", "--10-01", "month-day", "trưa"),
+        ("Đêm 2/9, pháo hoa được bắn.", None, "Đêm 2/9", "--09-02", "month-day", "đêm"),
+        ("Sáng 15 tháng 12 năm 2021, hội nghị khai mạc.", None, "Sáng 15 tháng 12 năm 2021", "2021-12-15", "day", "sáng"),
+        ("Chiều thứ Năm (15/12), Thủ tướng tiếp Đại sứ.", "2022-12-16", "Chiều thứ Năm (15/12)", "2022-12-15", "day", "chiều"),
+    ],
+)
+def test_event_date_expressions(extract, lead, published, text, date, precision, tod):
+    found = extract(lead, published_date=published)
+    assert (found["event_date_text"], found["event_date"], found["event_date_precision"], found["time_of_day"]) == (
+        text, date, precision, tod,
+    )
+
+
+def test_event_year_from_what_the_meeting_reviews_or_plans(extract):
+    december = extract("Sáng 15/12, Thủ tướng dự hội nghị.\nVề nhiệm vụ trong năm 2022 và 2023, Thủ tướng đề nghị.")
+    assert december["event_date"] == "2021-12-15"
+    reviewed = extract("Chiều 24/12, Phó Thủ tướng rà soát kết quả công tác trong năm 2020 và phương hướng năm 2021.")
+    assert reviewed["event_date"] == "2020-12-24"
+    january = extract("Chiều ngày 31-1, Phó Thủ tướng làm việc về triển khai công tác đối ngoại trong năm 2023.")
+    assert january["event_date"] == "2023-01-31"
+    midyear = extract("Ngày 12/5, hai bên điện đàm, chuẩn bị cho APEC 2027.")
+    assert midyear["event_date"] == "--05-12"
+
+
+def test_no_date_no_event(extract):
+    found = extract("Tổng Bí thư Tô Lâm phát biểu. Ngày mai sẽ có thông báo.")
+    assert [found[key] for key in ("event_date_text", "event_date", "time_of_day", "location")] == [None] * 4
+
+
+@pytest.mark.parametrize(
+    ("lead", "venue"),
+    [
+        ("Chiều 24/12, tại Trụ sở Chính phủ, Phó Thủ tướng chủ trì.", "Trụ sở Chính phủ"),
+        ("Sáng nay, tại Nhà Quốc hội, Quốc hội bầu Chủ tịch nước.", "Nhà Quốc hội"),
+        ("Ngày 16/11, hai nhà lãnh đạo hội đàm tại thành phố San Francisco, bang California.", "thành phố San Francisco"),
+        ("Chiều 26-6, Phó thủ tướng tiếp ông Chea Kimtha, đại sứ Campuchia tại Việt Nam.", None),
+        ("Sáng 15/12, hội nghị trực tuyến; tại điểm cầu Hà Tĩnh, Giám đốc Sở chủ trì.", None),
+        ("Chiều 22/8, tại họp báo thường kỳ, người phát ngôn trả lời.", None),
+        ("Chiều 3/2, tại Hà Nội tổ chức lễ kỷ niệm.", "Hà Nội"),
+        ("Trưa 1/10, Thủ tướng lên đường dự Hội nghị Cấp cao ASEAN tại Indonesia.", None),
+    ],
+)
+def test_event_venue(extract, lead, venue):
+    assert extract(lead)["location"] == venue
+
+
+# --- quotes and documents ---------------------------------------------------------------------
+
+def test_quotes(extract):
+    found = extract("Trên tinh thần “dĩ bất biến, ứng vạn biến”, quan hệ \"vừa là đồng chí vừa là anh em\"; “dĩ bất biến, ứng vạn biến”.")
+    assert found["quotes"] == ["dĩ bất biến, ứng vạn biến", "vừa là đồng chí vừa là anh em"]
+
+
+def test_document_references(extract):
+    found = extract(
+        "Thực hiện Nghị quyết số 59 của Bộ Chính trị và Nghị định 18/2022/NĐ-CP; Quyết định số 500/QĐ-TTg "
+        "của Thủ tướng Chính phủ về Quy hoạch.\nQuốc hội thảo luận dự án Luật Đất đai (sửa đổi), Luật Thi đua, "
+        "khen thưởng, theo Hiến pháp năm 2013 và Công ước Liên hợp quốc về Luật Biển năm 1982."
+    )
+    assert found["doc_refs"] == [
+        "Nghị quyết số 59 của Bộ Chính trị", "Nghị định 18/2022/NĐ-CP",
+        "Quyết định số 500/QĐ-TTg của Thủ tướng Chính phủ", "Luật Đất đai (sửa đổi)", "Luật Thi đua, khen thưởng",
+        "Hiến pháp năm 2013",
+    ]
+
+
+def test_congress_documents_subsume_the_bare_congress(extract):
+    found = extract("Cụ thể hóa Văn kiện Đại hội XIII; quán triệt các Văn kiện Đại hội lần thứ XIII của Đảng và đường lối Đại hội XIII.")
+    assert found["doc_refs"] == ["Văn kiện Đại hội XIII"]
+    assert extract("Bám sát đường lối đối ngoại Đại hội XIII của Đảng.")["doc_refs"] == ["Đại hội XIII"]
+
+
+# --- tables, stories, determinism ---------------------------------------------------------------
+
+def test_extraction_tables(extract):
+    found = extract(
+        "Chiều 15-9, Tổng Bí thư Tô Lâm làm việc với Bộ Ngoại giao, nhấn mạnh “trọng yếu”, theo Nghị quyết số 59 của Bộ Chính trị.",
+        captions=[{"text": "Tổng Bí thư Tô Lâm phát biểu.", "credit": "TTXVN"}],
+        published_date="2025-09-16",
+    )
+    tables = extraction_tables([found])
+    assert set(tables) == {
+        "articles_extracted", "person_mentions", "organization_mentions", "country_mentions", "sources",
+        "photo_credits", "captions", "quotes", "doc_refs",
+    }
+    assert tables["articles_extracted"].column_names == [
+        "doc_id", "title", "published_date", "event_date_text", "event_date", "event_date_precision",
+        "time_of_day", "location", "author",
+    ]
+    assert tables["person_mentions"].schema.field("titles").type == pa.list_(pa.string())
+    assert tables["person_mentions"].to_pylist() == [
+        {"doc_id": "d", "person_key": "tô lâm", "name": "Tô Lâm", "titles": ["Tổng Bí thư"], "in_caption": True}
+    ]
+    assert tables["organization_mentions"].column("org_key").to_pylist() == ["bộ ngoại giao", "bộ chính trị"]
+    assert tables["captions"].to_pylist() == [{"doc_id": "d", "caption": "Tổng Bí thư Tô Lâm phát biểu.", "credit": "TTXVN"}]
+    assert tables["sources"].column("source").to_pylist() == ["TTXVN"]
+    assert extraction_tables([])["quotes"].num_rows == 0
+
+
+SHARED = (
+    "Tại cuộc làm việc, trên cơ sở gợi ý thảo luận của Tổng Bí thư Tô Lâm, lãnh đạo các cơ quan đã trao đổi, "
+    "đánh giá sâu những diễn biến mới, đáng chú ý của tình hình thế giới, khu vực và phương hướng công tác đối ngoại."
+)
+
+
+def test_stories_group_coverage_of_one_event(extract):
+    dated = extract(f"Chiều 15-9, tại trụ sở Trung ương Đảng, Tổng Bí thư Tô Lâm làm việc với Đảng ủy Bộ Ngoại giao.\n{SHARED}",
+                    doc_id="b", published_date="2025-09-16")
+    undated = extract(f"Cùng dự có Đại tướng Phan Văn Giang.\n{SHARED.replace('lãnh đạo', 'các đồng chí lãnh đạo')}", doc_id="a")
+    other_day = extract("Chiều 20-9, Tổng Bí thư Tô Lâm làm việc với Đảng ủy Bộ Ngoại giao tại trụ sở Trung ương Đảng.",
+                        doc_id="c", published_date="2025-09-21")
+    unrelated = extract("Sáng 15-9, Thủ tướng Phạm Minh Chính tiếp Đại sứ Nhật Bản.", doc_id="e", published_date="2025-09-16")
+    stories = assign_stories([dated, undated, other_day, unrelated])
+    assert stories["a"] == stories["b"]
+    assert len({stories["b"], stories["c"], stories["e"]}) == 3
+    assert assign_stories(story_features([unrelated, other_day, undated, dated])) == stories
+
+
+def test_extraction_is_deterministic_and_json_ready(gazetteer):
+    record = {"doc_id": "x", "body": "Chiều 24/12, tại Trụ sở Chính phủ, Phó Thủ tướng Phạm Bình Minh chủ trì.", "captions": []}
+    first = extract_documents([record], gazetteer)
+    assert first == extract_documents([dict(record)], gazetteer)
+    json.dumps(first, ensure_ascii=False)
+
+
+def test_seed_articles_meet_the_bar(gazetteer):
+    """The gold seeds end to end: clean → extract → score (see bench/bench_extract.py for all fields)."""
+    from transforms.clean import clean_documents
+    from transforms.ingest import read_documents
+    from transforms.scoring import score
+
+    documents, _ = read_documents(sorted(str(p) for p in (ROOT / "seeds/raw").glob("*.txt")))
+    cleaned, _ = clean_documents(documents, load_reference(ROOT / "seeds/reference"))
+    file_of = {d["doc_id"]: Path(d["source_path"]).name for d in documents}
+    predictions = [{**e, "file": file_of[e["doc_id"]]} for e in extract_documents(cleaned, gazetteer)]
+    gold = [json.loads(line) for line in (ROOT / "tests/gold/seeds.jsonl").read_text(encoding="utf-8").splitlines()]
+    fields = score(predictions, gold)["fields"]
+    assert fields["people"]["f1"] == 1.0
+    assert fields["person_titles"]["f1"] >= 0.95
+    assert fields["organizations"]["f1"] >= 0.9
+    assert all(fields[name]["accuracy"] == 1.0 for name in ("event_date", "time_of_day", "author"))
+    stories = assign_stories([e for e in predictions if e["file"][:3] in ("000", "001")])
+    assert len(set(stories.values())) == 1

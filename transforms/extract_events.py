@@ -1,0 +1,200 @@
+"""The main event of an article: its date expression, date, time of day and venue.
+
+The event is the first date expression in the lead ("Chiều 15-9, tại trụ sở Trung ương Đảng,
+…", "Thủ tướng … tối 14/3 điện đàm …", "Hôm qua (13/1), …"). Its year comes, in order, from the
+expression itself, the published date (an event is never after its article: 28/12 published
+on 2/1 is the previous year), or the years the article talks about: in November–December a
+meeting that reviews year Y or plans year Y+1 happens in Y; in January–March one that reviews
+Y-1 or launches Y happens in Y. Otherwise only month and day are known (``--MM-DD``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+# Explicit capitals, not re.IGNORECASE: a leading character class lets the scan skip ahead.
+_TIME_OF_DAY = r"(?P<tod>[Rr]ạng sáng|[Ss]áng sớm|[Ss]áng|[Tt]rưa|[Cc]hiều tối|[Cc]hiều|[Tt]ối|[Đđ]êm|[Kk]huya)"
+# "15-9", "15/12/2021", "12-13/5", and the long form "15 tháng 12 năm 2021"
+_DAY_MONTH = (
+    r"(?P<day>\d{1,2})(?:\s*[-–]\s*\d{1,2}(?=\s*/))?"
+    r"(?:\s*[-/.]\s*(?P<month>\d{1,2})(?:\s*[-/.]\s*(?P<year>\d{4}))?(?![\d/])"
+    r"| tháng (?P<month_word>\d{1,2})(?: năm (?P<year_word>\d{4}))?(?!\d))"
+)
+# "Sáng thứ Năm (15/12)", "Chiều Chủ nhật, 3/2"
+_WEEKDAY = r"(?: (?:thứ (?:Hai|Ba|Tư|Năm|Sáu|Bảy|hai|ba|tư|năm|sáu|bảy)|[Cc]hủ [Nn]hật),?\s*\(?)?"
+_EXPRESSIONS = (
+    # "Chiều 15-9", "Chiều ngày 31-1", "Sáng 15/12/2021", "tối 14/3"
+    re.compile(rf"(?<!\w){_TIME_OF_DAY}(?: hôm)?{_WEEKDAY}(?: ngày)?\s*{_DAY_MONTH}"),
+    # "Chiều nay", "tối qua", "Sáng nay (15/12)"
+    re.compile(rf"(?<!\w){_TIME_OF_DAY}(?: hôm)? (?P<relative>nay|qua)(?!\w)(?:\s*\((?:ngày\s+)?{_DAY_MONTH}\))?"),
+    # "Hôm qua (13/1)", "Ngày hôm qua"
+    re.compile(rf"(?<!\w)(?:[Nn]gày )?[Hh]ôm (?P<relative>nay|qua)(?!\w)(?:\s*\((?:ngày\s+)?{_DAY_MONTH}\))?"),
+    # "Ngày 12/5", "Ngày 28/3/2022"
+    re.compile(rf"(?<!\w)[Nn]gày\s+{_DAY_MONTH}"),
+    # "Thứ Năm (15/12)", "Chủ nhật 3/2"
+    re.compile(rf"(?<!\w)(?:[Tt]hứ (?:Hai|Ba|Tư|Năm|Sáu|Bảy)|[Cc]hủ [Nn]hật),?\s*\(?{_DAY_MONTH}"),
+)
+_TIME_OF_DAY_NAME = {"rạng sáng": "sáng", "sáng sớm": "sáng", "chiều tối": "chiều", "khuya": "đêm"}
+# An outlet credit opening the lead: "(Baohatinh.vn) - ", "VOV.VN - ", "TGVN. ", "TTO - ".
+_LEAD_CREDIT = re.compile(r"^\s*(?:\([^()]{2,40}\)|[\w.+]{2,20})\s*[-–.]\s+")
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)$")
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+_LEAD_PARAGRAPHS = 3
+
+_YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d{2}(?![\d/])")
+_REVIEW_WORDS = re.compile(r"kết quả|tổng kết|sơ kết|rà soát|năm qua", re.IGNORECASE)
+_PLAN_WORDS = re.compile(r"nhiệm vụ|phương hướng|kế hoạch|triển khai|trọng tâm|định hướng|chương trình", re.IGNORECASE)
+_YEAR_CONTEXT = 80
+
+_VENUE = re.compile(r"(?<!\w)tại\s+([^,.;:()“”\"\n]+)", re.IGNORECASE)
+# A venue starts with a capital or one of these nouns ("tại trụ sở Trung ương Đảng").
+_VENUE_NOUNS = ("trụ sở", "thủ đô", "thành phố", "tỉnh", "nhà khách", "khách sạn", "cung", "quảng trường", "sân bay")
+# The venue ends at a lower-case function word or verb ("tại Hà Nội tổ chức", but
+# "tại Nhà Quốc hội": "hội" is not on the list).
+_VENUE_END_WORDS = frozenset(
+    "nhân để với về theo trong đã đang sẽ và cùng nhằm sau trước khi dưới do cho là có được hôm "
+    "từ vào lúc đến nơi bên giữa một các những này đó tới ra lên sáng chiều tối trưa đêm ngày".split()
+)
+_VENUE_VERBS = frozenset("diễn tổ tiếp gặp chủ dự phát ký trao tham thăm khai bế long đầu cuối".split())
+
+
+@dataclass(frozen=True)
+class Event:
+    date_text: str | None = None
+    date: str | None = None
+    precision: str | None = None  # "day" | "month-day"
+    time_of_day: str | None = None
+    location: str | None = None
+
+
+def find_event(paragraphs: list[str], published_date: str | None, is_country: Callable[[str], bool]) -> Event:
+    """The main event of an article from its body paragraphs (lead first); ``is_country``
+    tells a country's name (any spelling)."""
+    found = _event_expression(paragraphs[:_LEAD_PARAGRAPHS])
+    if found is None:
+        return Event()
+    paragraph, match = found
+    text = match.group().strip()
+    if text.count("(") > text.count(")") and paragraph[match.end():match.end() + 1] == ")":
+        text += ")"  # "Chiều thứ Năm (15/12)"
+    tod = match.groupdict().get("tod")
+    event_date, precision = _resolve_date(match, published_date, paragraphs)
+    return Event(
+        date_text=text,
+        date=event_date,
+        precision=precision,
+        time_of_day=_TIME_OF_DAY_NAME.get(tod.lower(), tod.lower()) if tod else None,
+        location=_venue(paragraph, match.start(), is_country),
+    )
+
+
+def _event_expression(paragraphs: list[str]) -> tuple[str, re.Match] | None:
+    """The first date expression that opens a sentence or names a time of day; a bare
+    mid-sentence "ngày 5/6" only when nothing better is in the lead."""
+    fallback = None
+    for paragraph in paragraphs:
+        credit = _LEAD_CREDIT.match(paragraph)
+        lead_start = credit.end() if credit else 0
+        candidates = sorted(
+            (match for pattern in _EXPRESSIONS for match in pattern.finditer(paragraph) if _valid(match)),
+            key=lambda match: (match.start(), -match.end()),
+        )
+        for match in candidates:
+            opens_sentence = match.start() == lead_start or bool(_SENTENCE_START.search(paragraph[: match.start()]))
+            if opens_sentence or match.groupdict().get("tod") or match.groupdict().get("relative"):
+                return paragraph, match
+            fallback = fallback or (paragraph, match)
+    return fallback
+
+
+def _day_month_year(match: re.Match) -> tuple[int | None, int | None, int | None]:
+    groups = match.groupdict()
+    if groups.get("day") is None:
+        return None, None, None
+    month = groups.get("month") or groups.get("month_word")
+    year = groups.get("year") or groups.get("year_word")
+    return int(groups["day"]), int(month), int(year) if year else None
+
+
+def _valid(match: re.Match) -> bool:
+    day, month, _ = _day_month_year(match)
+    return day is None or (1 <= day <= 31 and 1 <= month <= 12)
+
+
+def _resolve_date(match: re.Match, published: str | None, paragraphs: list[str]) -> tuple[str | None, str | None]:
+    groups = match.groupdict()
+    published_day = _parse_day(published)
+    day, month, year = _day_month_year(match)
+    if day is None:  # "sáng nay", "hôm qua" without a written date
+        if published_day is None:
+            return None, None
+        shift = 1 if groups.get("relative", "").lower() == "qua" else 0
+        return (published_day - timedelta(days=shift)).isoformat(), "day"
+    if year is None and published and published[:4].isdigit():
+        # An event is not after its article: 28/12 published in January is the year before.
+        published_month = int(published[5:7]) if published[5:7].isdigit() else 12
+        published_day_of_month = published_day.day if published_day else 31
+        year = int(published[:4]) - ((month, day) > (published_month, published_day_of_month))
+    if year is None:
+        year = _year_from_context("\n".join(paragraphs), month)
+    if year is None:
+        return f"--{month:02d}-{day:02d}", "month-day"
+    try:
+        return date(year, month, day).isoformat(), "day"
+    except ValueError:
+        return None, None
+
+
+def _parse_day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value and len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+def _year_from_context(text: str, month: int) -> int | None:
+    """The event's year implied by the years the article reviews or plans (see module doc)."""
+    if 4 <= month <= 10:
+        return None
+    votes: Counter[int] = Counter()
+    previous_end = 0
+    for found in _YEAR.finditer(text):
+        window = text[max(previous_end, found.start() - _YEAR_CONTEXT): found.start()]
+        previous_end = found.end()
+        mentioned = int(found.group())
+        if window.strip() in ("và", ",", "-"):
+            continue  # "năm 2022 và 2023": the first year of a list speaks for it
+        if _REVIEW_WORDS.search(window):
+            votes[mentioned if month >= 11 else mentioned + 1] += 1
+        elif _PLAN_WORDS.search(window):
+            votes[mentioned - 1 if month >= 11 else mentioned] += 1
+    if not votes:
+        return None
+    return votes.most_common(1)[0][0]
+
+
+def _venue(paragraph: str, event_start: int, is_country: Callable[[str], bool]) -> str | None:
+    """The place after "tại" following the date in the event's sentence ("tại Trụ sở Chính
+    phủ"), as written. A country is no venue ("Đại sứ Lào tại Việt Nam", "dự Hội nghị … tại
+    Indonesia" from Hà Nội)."""
+    end_match = _SENTENCE_END.search(paragraph, event_start)
+    sentence = paragraph[event_start: end_match.start() if end_match else len(paragraph)]
+    for found in _VENUE.finditer(sentence):
+        phrase = found.group(1).strip()
+        if not phrase or not (phrase[0].isupper() or phrase.lower().startswith(_VENUE_NOUNS)):
+            continue
+        words = phrase.split()
+        kept = [words[0]]
+        for word in words[1:]:
+            if word in _VENUE_END_WORDS or word in _VENUE_VERBS:
+                break
+            kept.append(word)
+        venue = " ".join(kept)
+        if not is_country(venue):
+            return venue
+    return None
+

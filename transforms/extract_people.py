@@ -1,0 +1,294 @@
+"""People and the titles an article gives them, read from the segmented text.
+
+A name becomes a person only with a cue: titles right before it ("Phó Thủ tướng, Bộ trưởng Bộ
+Ngoại giao Phạm Bình Minh"), an honorific ("ông", "đồng chí", "Ngài"), or titles in apposition
+after it — any title after a name that starts with a Vietnamese surname ("Lê Hoài Trung, Bí thư
+Trung ương Đảng;"), a title naming its body or country after a foreign name ("Antony Blinken,
+Ngoại trưởng Mỹ,"). Titles after a name bind to it until a semicolon, a lower-case word or a
+title that is followed by the next name. Single-word mentions ("Thủ tướng Kishida", "ông Tập")
+and bare titles ("Phó Thủ tướng nhấn mạnh") link to the person already named; they never create one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from transforms.extract_spans import SUBUNIT_HEADS, Segmented, Span
+from transforms.gazetteer import entity_key
+
+_CHAIN_SEPARATORS = frozenset({",", "kiêm", ", kiêm"})
+_MAX_NAME_WORDS = 5
+
+
+@dataclass(slots=True)
+class TitleUnit:
+    text: str
+    start: int
+    end: int
+    organizations: list[Span] = field(default_factory=list)  # its organization complements
+    complemented: bool = False  # followed by the body or country it is a title of
+    canonical: str = ""  # with places and organizations in canonical form ("Đại sứ Nga" → "Đại sứ Nga",
+    # "Đại sứ Liên bang Nga" → "Đại sứ Nga"), so two spellings of one title merge
+
+
+@dataclass(slots=True)
+class Mention:
+    name: str
+    words: int
+    titles: list[TitleUnit]
+    in_caption: bool
+    cued: bool  # a title, honorific or apposition marks this name as a person
+
+
+@dataclass(slots=True)
+class Person:
+    name: str
+    titles: list[str]
+    in_caption: bool
+
+    @property
+    def key(self) -> str:
+        return entity_key(self.name)
+
+
+def mentions_in(segmented: Segmented, surname: Callable[[str], bool]) -> list[Mention]:
+    """Every person mention in the text, cued or bare."""
+    spans, found = segmented.spans, []
+    index = 0
+    while index < len(spans):
+        span = spans[index]
+        if span.is_title:
+            chain, after = _read_chain(segmented, index)
+            named = _named_after(segmented, chain, after)
+            if named is not None:
+                mention = _mention(segmented, spans[named], chain, cued=True)
+                found.append(mention)
+                index = _read_appositions(segmented, named + 1, mention)
+                continue
+            index = max(after, index + 1)  # a bare title refers to someone already named
+            continue
+        if span.kind == "name":
+            previous = spans[index - 1] if index else None
+            honored = previous is not None and previous.has("honorific") and segmented.gap(previous.end, span.start) in ("", ":")
+            mention = _mention(segmented, span, [], cued=honored)
+            following = _read_appositions(segmented, index + 1, mention)
+            if mention.titles and not honored:
+                # "Lê Hoài Trung, Bí thư ..."; a foreign name needs a title of a named body or
+                # country ("Antony Blinken, Ngoại trưởng Mỹ, ...")
+                mention.cued = _looks_vietnamese(span, surname) or (
+                    2 <= span.words <= 4 and mention.titles[0].complemented
+                )
+                if not mention.cued:
+                    mention.titles.clear()
+                    following = index + 1
+            found.append(mention)
+            index = following
+            continue
+        index += 1
+    return found
+
+
+def _named_after(segmented: Segmented, chain: list[TitleUnit], index: int) -> int | None:
+    """The index of the name a chain of titles introduces: right after it ("Tổng thống Mỹ Joe
+    Biden") or after an honorific ("Tổng thống Mỹ, ông Joe Biden", "Thủ tướng Campuchia
+    Samdech Techo Hun Manet")."""
+    spans = segmented.spans
+    if not chain or index >= len(spans):
+        return None
+    gap = segmented.gap(chain[-1].end, spans[index].start)
+    if spans[index].kind == "name" and not gap:
+        return index
+    if gap in ("", ",") and spans[index].has("honorific") and index + 1 < len(spans) \
+            and spans[index + 1].kind == "name" and not segmented.gap(spans[index].end, spans[index + 1].start):
+        return index + 1
+    return None
+
+
+def _mention(segmented: Segmented, span: Span, titles: list[TitleUnit], cued: bool) -> Mention:
+    return Mention(span.name, span.words, list(titles), segmented.in_caption(span.start), cued)
+
+
+def _looks_vietnamese(span: Span, surname) -> bool:
+    words = span.name.split()
+    return 2 <= len(words) <= 4 and surname(words[0]) and all(word[0].isupper() for word in words)
+
+
+def _read_chain(segmented: Segmented, index: int) -> tuple[list[TitleUnit], int]:
+    """Titles joined by commas or "kiêm" from ``index``: "Tổng Bí thư, Chủ tịch nước"."""
+    spans, chain = segmented.spans, []
+    while index < len(spans) and spans[index].is_title:
+        unit, after = _read_title(segmented, index)
+        if unit is None:
+            break
+        chain.append(unit)
+        index = after
+        if index < len(spans) and spans[index].is_title:
+            gap = segmented.gap(unit.end, spans[index].start)
+            if gap in _CHAIN_SEPARATORS or (not gap and spans[after - 1].has("rank")):
+                continue
+        break
+    return chain, index
+
+
+def _read_appositions(segmented: Segmented, index: int, mention: Mention) -> int:
+    """Titles after a name, each after a comma, that are not the titles of a next name."""
+    spans = segmented.spans
+    end = spans[index - 1].end
+    while index < len(spans) and spans[index].is_title and segmented.gap(end, spans[index].start) == ",":
+        unit, after = _read_title(segmented, index)
+        if unit is None:
+            break
+        if after < len(spans) and spans[after].kind == "name" and not segmented.gap(unit.end, spans[after].start):
+            break  # "..., Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn": that title is Bùi Thanh Sơn's
+        if unit.text[0].islower() and not unit.complemented:
+            break  # "..., người phát ngôn cho biết" starts a clause; "ủy viên Bộ Chính trị" is a title
+        mention.titles.append(unit)
+        end, index = unit.end, after
+    return index
+
+
+def _read_title(segmented: Segmented, index: int) -> tuple[TitleUnit | None, int]:
+    """One title: a rank, or a position with its modifiers and complement
+    ("Phó Thủ tướng Thường trực Chính phủ", "Đại sứ Trung Quốc tại Việt Nam",
+    "Cục trưởng Cục Đối ngoại, Bộ Công an")."""
+    spans, head = segmented.spans, segmented.spans[index]
+    if head.has("rank") and not head.has("position"):
+        return TitleUnit(segmented.text[head.start:head.end], head.start, head.end), index + 1
+    position = head.entry("position")
+    unit = TitleUnit("", head.start, head.end)
+    renamed: list[Span] = []  # complements written in canonical form in ``unit.canonical``
+    index += 1
+
+    def adjacent() -> Span | None:
+        if index < len(spans) and not segmented.gap(unit.end, spans[index].start):
+            return spans[index]
+        return None
+
+    while (following := adjacent()) is not None and following.has("modifier"):
+        unit.end, index = following.end, index + 1
+    complement = adjacent()
+    if complement is not None and complement.is_organization:
+        unit.organizations.append(complement)
+        renamed.append(complement)
+        unit.end, index = complement.end, index + 1
+        if (country := adjacent()) is not None and country.is_country:
+            renamed.append(country)
+            unit.end, index = country.end, index + 1
+    elif complement is not None and complement.is_country:
+        renamed.append(complement)
+        unit.end, index = complement.end, index + 1
+    else:
+        complement = None
+    if complement is not None and index < len(spans):
+        gap, following = segmented.gap(unit.end, spans[index].start), spans[index]
+        if gap == "tại" and following.is_place:
+            renamed.append(following)
+            unit.end, index = following.end, index + 1
+        elif gap == "," and _names_parent_body(unit, following, spans, index, segmented):
+            unit.organizations.append(following)
+            renamed.append(following)
+            unit.end, index = following.end, index + 1
+    if complement is None and position.category == "required":
+        return None, index  # "Ủy viên" alone is no title
+    unit.text = segmented.text[unit.start:unit.end]
+    unit.canonical = _canonical_title(segmented.text, unit, renamed)
+    unit.complemented = complement is not None
+    return unit, index
+
+
+def _canonical_title(text: str, unit: TitleUnit, renamed: list[Span]) -> str:
+    pieces, cursor = [], unit.start
+    for span in renamed:
+        entry = span.entry("country", "organization")
+        pieces.append(text[cursor:span.start])
+        pieces.append(entry.name if entry is not None and span.kind == "phrase" else text[span.start:span.end])
+        cursor = span.end
+    pieces.append(text[cursor:unit.end])
+    return "".join(pieces)
+
+
+def _names_parent_body(unit: TitleUnit, following: Span, spans: list[Span], index: int, segmented: Segmented) -> bool:
+    """ "Cục trưởng Cục Đối ngoại, Bộ Công an": a unit's title names its parent after a comma."""
+    unit_body = unit.organizations[-1] if unit.organizations else None
+    if unit_body is None or unit_body.kind != "organization" or unit_body.head not in SUBUNIT_HEADS:
+        return False
+    if not (following.kind == "phrase" and following.is_organization):
+        return False
+    after = spans[index + 1] if index + 1 < len(spans) else None
+    return after is None or after.kind != "name" or bool(segmented.gap(following.end, after.start))
+
+
+def resolve_people(mentions: list[Mention], excluded_names: set[str]) -> list[Person]:
+    """One person per name across the article, in order of first mention: long names cut back
+    to a name already known ("Hùng Ba Huân" → "Hùng Ba"), one-word mentions linked to the one
+    person they fit. ``excluded_names`` (author, photographers) are never people."""
+    excluded = {entity_key(name) for name in excluded_names}
+    people: dict[str, Person] = {}
+    first_seen: dict[str, int] = {}
+
+    titles: dict[str, list[TitleUnit]] = {}
+
+    def attach(key: str, position: int, mention: Mention) -> None:
+        person = people[key]
+        titles.setdefault(key, []).extend(mention.titles)
+        person.in_caption = person.in_caption or mention.in_caption
+        first_seen[key] = min(first_seen.get(key, position), position)
+
+    numbered = list(enumerate(mentions))
+    full = [(i, m) for i, m in numbered if m.cued and 2 <= m.words <= _MAX_NAME_WORDS]
+    full.sort(key=lambda item: item[1].words)  # shorter names first, so longer ones cut back
+    for position, mention in full:
+        key = entity_key(mention.name)
+        known = _known_prefix(key, people)
+        if known is None and key not in excluded:
+            people[key] = Person(mention.name, [], False)
+            known = key
+        if known is not None:
+            attach(known, position, mention)
+    for position, mention in numbered:
+        if mention.cued and 2 <= mention.words <= _MAX_NAME_WORDS:
+            continue
+        key = entity_key(mention.name)
+        owner = _known_prefix(key, people) if mention.words > 1 else _single_word_owner(key, people)
+        if owner is not None:
+            attach(owner, position, mention)
+    for key, person in people.items():
+        person.titles = merged_titles(titles.get(key, []))
+        if person.name.isupper():
+            person.name = person.name.title()
+    return [people[key] for key in sorted(people, key=first_seen.__getitem__)]
+
+
+def _known_prefix(key: str, people: dict[str, Person]) -> str | None:
+    if key in people:
+        return key
+    return next((known for known in people if key.startswith(known + " ")), None)
+
+
+def _single_word_owner(word: str, people: dict[str, Person]) -> str | None:
+    """The one person whose given name (last word) — or, failing that, family name — is ``word``."""
+    for position in (-1, 0):
+        owners = [key for key in people if key.split()[position] == word]
+        if len(owners) == 1:
+            return owners[0]
+    return None
+
+
+def merged_titles(units: list[TitleUnit]) -> list[str]:
+    """Distinct titles as first written, a title dropped when a longer form of it is there
+    ("Phó Thủ tướng" inside "Phó Thủ tướng Chính phủ"); spellings of one place or body count as
+    one ("Đại sứ Nga" inside "Đại sứ Liên bang Nga tại Việt Nam")."""
+    keys = [entity_key(unit.canonical or unit.text) for unit in units]
+    distinct = set(keys)
+    kept: dict[str, str] = {}
+    for unit, key in zip(units, keys):
+        if key in kept or any(title_extends(other, key) for other in distinct):
+            continue
+        kept[key] = unit.text
+    return list(kept.values())
+
+
+def title_extends(longer: str, shorter: str) -> bool:
+    """Whether matching key ``longer`` is ``shorter`` followed by more words."""
+    return longer.startswith(shorter) and len(longer) > len(shorter) and not longer[len(shorter)].isalnum()

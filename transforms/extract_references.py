@@ -1,0 +1,86 @@
+"""Quotations and references to party and state documents.
+
+Document references, as written, one per document:
+* numbered acts: "Nghị quyết số 59 của Bộ Chính trị", "Nghị định 18/2022/NĐ-CP",
+  "Quyết định số 500/QĐ-TTg của Thủ tướng Chính phủ" (the issuer kept when named);
+* congress documents: "Văn kiện Đại hội XIII", "Nghị quyết Đại hội Đảng lần thứ XIII"; a bare
+  "Đại hội XIII" (its line, its documents) only when no document of that congress is named;
+* named laws and charters: "Luật Đất đai (sửa đổi)", "Hiến pháp năm 2013", "Điều lệ Đảng" — but
+  not the law an international convention is about ("Công ước … về Luật Biển").
+"""
+
+from __future__ import annotations
+
+import re
+
+from transforms.extract_spans import CAPITALIZED_WORD, LOWERCASE_WORD
+from transforms.gazetteer import entity_key
+
+_QUOTES = re.compile(r"“\s*([^“”\n]+?)\s*”|\"\s*([^\"\n]+?)\s*\"|«\s*([^«»\n]+?)\s*»")
+
+_CHUNK = rf"{CAPITALIZED_WORD}(?: (?!(?:về|đã|đang|sẽ|là|và|với|trong|tại|theo|nhằm|để)(?!\w)){LOWERCASE_WORD})?"
+_ISSUER = rf"{_CHUNK}(?: (?:{_CHUNK}|\d+|kh(?:óa|oá) [IVXLC]+))*"
+_NUMBERED = re.compile(
+    r"(?P<kind>Nghị quyết|Nghị định|Chỉ thị|Kết luận|Quyết định|Thông tư|Quy định|Thông báo|"
+    r"Pháp lệnh|Công điện|Sắc lệnh)(?: liên tịch)?(?: số)? (?P<number>\d[\w/.\-]*\w|\d)"
+    rf"(?: của {_ISSUER})?"
+)
+_CONGRESS = re.compile(
+    r"(?:(?P<kind>Nghị quyết|Văn kiện|Báo cáo chính trị|Cương lĩnh) (?:của )?)?"
+    r"Đại hội(?: đại biểu toàn quốc)?(?: Đảng)?(?: toàn quốc)?(?: lần thứ)? (?P<roman>[IVXLC]+)(?!\w)"
+    r"(?: của Đảng)?"
+)
+_LAW_NAME = (
+    rf"{_CHUNK}(?: (?:và )?{_CHUNK})*"
+    # "Luật Thi đua, khen thưởng": a comma and one or two lower-case words closing the name
+    rf"(?:, {LOWERCASE_WORD}(?: {LOWERCASE_WORD})?(?=[,.;)]|$))?"
+)
+_NAMED = re.compile(
+    rf"(?:(?:Bộ luật|Luật|Pháp lệnh) {_LAW_NAME}(?: \(sửa đổi(?:, bổ sung)?\))?"
+    r"|Hiến pháp(?: nước Cộng h(?:òa|oà) xã hội chủ nghĩa Việt Nam)?|Điều lệ Đảng)"
+    r"(?: năm \d{4})?"
+)
+_INTERNATIONAL_CONTEXT = re.compile(r"(?:Công ước|Hiệp định|Hiệp ước|Tuyên bố|Thỏa thuận)[^.;\n]{0,80}\svề\s*$")
+_PARTY_SUFFIX = re.compile(r" của Đảng$")
+
+
+def quotes_in(text: str) -> list[str]:
+    """Quoted phrases (none spans a line break), inner text, each once."""
+    found: dict[str, str] = {}
+    for match in _QUOTES.finditer(text):
+        inner = next(group for group in match.groups() if group is not None)
+        found.setdefault(entity_key(inner), inner)
+    return list(found.values())
+
+
+def document_references(text: str) -> list[str]:
+    """Party and state documents referred to, as written, each document once."""
+    found: dict[tuple, str] = {}
+    congress_documents: set[str] = set()
+    bare_congresses: dict[tuple, str] = {}
+    # The patterns open with literal words, not a look-behind, so the scan can skip ahead;
+    # word starts are checked here instead.
+    for match in _at_word_starts(_NUMBERED, text):
+        identity = ("numbered", match.group("kind"), match.group("number"))
+        written = match.group()
+        if len(written) > len(found.get(identity, "")):
+            found[identity] = written  # the fullest form: with its issuer when one names it
+    for match in _at_word_starts(_CONGRESS, text):
+        written = _PARTY_SUFFIX.sub("", match.group())
+        if match.group("kind"):
+            congress_documents.add(match.group("roman"))
+            found.setdefault(("congress", match.group("kind").lower(), match.group("roman")), written)
+        else:
+            bare_congresses.setdefault(("congress", "", match.group("roman")), written)
+    for match in _at_word_starts(_NAMED, text):
+        if _INTERNATIONAL_CONTEXT.search(text[max(0, match.start() - 120): match.start()]):
+            continue
+        found.setdefault(("named", entity_key(match.group())), match.group())
+    for identity, written in bare_congresses.items():
+        if identity[2] not in congress_documents:
+            found[identity] = written
+    return list(dict.fromkeys(found.values()))
+
+
+def _at_word_starts(pattern: re.Pattern, text: str):
+    return (match for match in pattern.finditer(text) if not match.start() or not text[match.start() - 1].isalnum())
