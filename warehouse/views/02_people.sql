@@ -1,17 +1,30 @@
--- Every post a person was seen holding, with the first and last date it was seen.
+-- Every post a person was seen holding, with the organization the title names (the longest
+-- organization of the same article found in the title) and the first and last date seen.
 CREATE OR REPLACE VIEW person_posts AS
+WITH titles AS (
+    SELECT m.doc_id, m.person_id, t.title
+    FROM person_mentions AS m, UNNEST(m.titles) AS t(title)
+),
+title_organizations AS (
+    SELECT t.doc_id, t.person_id, t.title,
+           arg_max(o.name, length(o.name)) FILTER (WHERE o.name IS NOT NULL) AS organization
+    FROM titles AS t
+    LEFT JOIN organization_mentions AS om ON om.doc_id = t.doc_id
+    LEFT JOIN organizations AS o
+        ON o.org_id = om.org_id AND strpos(lower(t.title), lower(o.name)) > 0
+    GROUP BY ALL
+)
 SELECT
     p.person_id,
     p.name,
-    title,
-    regexp_extract(title, '((Bộ|Ban|Văn phòng|Ủy ban|Uỷ ban|Sở|Đảng ủy|Đảng uỷ|Học viện|Tổng cục|Cục|Viện|Hội đồng|Tòa án|Viện kiểm sát|Ngân hàng|Thông tấn xã)\s.*)$', 1) AS organization,
+    t.title,
+    t.organization,
     min(d.activity_date) AS first_seen,
     max(d.activity_date) AS last_seen,
-    count(DISTINCT m.doc_id) AS articles
-FROM person_mentions AS m
+    count(DISTINCT t.doc_id) AS articles
+FROM title_organizations AS t
 JOIN people AS p USING (person_id)
-JOIN article_dates AS d USING (doc_id),
-UNNEST(m.titles) AS t(title)
+JOIN article_dates AS d USING (doc_id)
 GROUP BY ALL;
 
 -- One row per appearance of a person in an article, in date order.
