@@ -75,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    environment.configure()
+    environment.configure(prefect_log_level="CRITICAL")
     _show_progress()
     handler = COMMANDS[args.command]
     try:

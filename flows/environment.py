@@ -9,17 +9,22 @@ from pathlib import Path
 QUIET_OFFLINE = {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
     "DO_NOT_TRACK": "1",
-    "PREFECT_LOGGING_LEVEL": "WARNING",
     "PREFECT_SERVER_LOGGING_LEVEL": "WARNING",
     "PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW": "ignore",
     "PREFECT_UI_ENABLED": "false",
+    # the temporary server needs ~10 s on a fresh PREFECT_HOME, longer on a busy 2-core machine
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
     "GX_ANALYTICS_ENABLED": "false",
     "HF_HUB_OFFLINE": "1",
 }
 
 
-def configure(project_dir: Path | None = None) -> None:
-    """Set quiet, offline defaults; an explicit environment variable always wins."""
+def configure(project_dir: Path | None = None, prefect_log_level: str = "WARNING") -> None:
+    """Set quiet, offline defaults; an explicit environment variable always wins.
+
+    The command line passes ``CRITICAL``: it reports a failed run in one clear message of its
+    own, so Prefect's log of the same failure (with its traceback) would only be noise."""
     os.environ.setdefault("PREFECT_HOME", str((project_dir or Path.cwd()) / ".prefect"))
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", prefect_log_level)
     for name, value in QUIET_OFFLINE.items():
         os.environ.setdefault(name, value)

@@ -10,42 +10,14 @@ import duckdb
 import pytest
 
 from flows.lock import warehouse_lock
-from flows.pipeline import news_pipeline, with_runner
+from flows.pipeline import with_runner
+from pipeline_helpers import contents, query, run
 from transforms import extract as extraction
 from transforms.load import migrate
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
 
-RUN_LOG_TABLES = {"pipeline_runs", "validation_results", "schema_version"}
 SHORT_ARTICLE = "Sáng 3/2, tại Hà Nội, Thủ tướng Phạm Minh Chính đã tiếp Đại sứ Nhật Bản Ito Naoki.\n"
-
-
-def run(inputs: Path, tmp_path: Path, flow=news_pipeline, **options) -> list[dict]:
-    return flow(inputs=[str(inputs)], lake_dir=str(tmp_path / "lake"), warehouse=str(tmp_path / "news.duckdb"), **options)
-
-
-def query(warehouse: Path, sql: str) -> list[tuple]:
-    with duckdb.connect(str(warehouse), read_only=True) as con:
-        return con.execute(sql).fetchall()
-
-
-def contents(warehouse: Path) -> dict[str, tuple]:
-    """Row count and a digest of every data table (run ids and the run log left out)."""
-    with duckdb.connect(str(warehouse), read_only=True) as con:
-        tables = [t for (t,) in con.execute(
-            "SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE'"
-        ).fetchall() if t not in RUN_LOG_TABLES]
-        digests = {}
-        for table in tables:
-            columns = [c for (c,) in con.execute(
-                "SELECT column_name FROM information_schema.columns WHERE table_name = ? AND column_name <> 'first_run_id'",
-                [table],
-            ).fetchall()]
-            row = f"({', '.join(columns)})::VARCHAR"
-            digests[table] = con.execute(
-                f"SELECT count(*), md5(coalesce(string_agg({row}, '|' ORDER BY {row}), '')) FROM {table}"
-            ).fetchall()[0]
-        return digests
 
 
 def test_reprocessing_the_same_input_changes_no_table(seed_inputs, tmp_path):

@@ -7,63 +7,36 @@ import subprocess
 import sys
 from pathlib import Path
 
-import duckdb
 import pyarrow.parquet as pq
 import pytest
 
-from flows.pipeline import news_pipeline
+from pipeline_helpers import contents, query, run
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
-
-# The run log grows by one entry per run by design; every other table must be identical.
-RUN_LOG_TABLES = {"pipeline_runs", "validation_results", "schema_version"}
-
-
-def run(inputs: Path, tmp_path: Path, **options) -> list[dict]:
-    return news_pipeline(
-        inputs=[str(inputs)], lake_dir=str(tmp_path / "lake"), warehouse=str(tmp_path / "news.duckdb"), **options
-    )
-
-
-def query(tmp_path: Path, sql: str) -> list[tuple]:
-    with duckdb.connect(str(tmp_path / "news.duckdb"), read_only=True) as con:
-        return con.execute(sql).fetchall()
-
-
-def table_fingerprints(tmp_path: Path) -> dict[str, tuple[int, str]]:
-    with duckdb.connect(str(tmp_path / "news.duckdb"), read_only=True) as con:
-        tables = [t for (t,) in con.execute(
-            "SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE'"
-        ).fetchall() if t not in RUN_LOG_TABLES]
-        return {
-            t: con.execute(f"SELECT count(*), md5(coalesce(string_agg(x::VARCHAR, '|' ORDER BY x::VARCHAR), '')) FROM {t} AS x").fetchall()[0]
-            for t in tables
-        }
-
 
 def test_seeds_load_five_articles_and_every_document_has_one_fate(seed_inputs, tmp_path):
     (seed_inputs / "empty.txt").write_text("   \n", encoding="utf-8")
     (seed_inputs / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
     run(seed_inputs, tmp_path)
 
-    assert query(tmp_path, "SELECT count(*) FROM articles") == [(5,)]
-    assert query(tmp_path, "SELECT count(*), count(DISTINCT doc_id) FROM documents") == [(7, 7)]
-    orphans = query(tmp_path, """
+    assert query(tmp_path / "news.duckdb", "SELECT count(*) FROM articles") == [(5,)]
+    assert query(tmp_path / "news.duckdb", "SELECT count(*), count(DISTINCT doc_id) FROM documents") == [(7, 7)]
+    orphans = query(tmp_path / "news.duckdb", """
         SELECT d.doc_id, d.fate FROM documents AS d
         WHERE (fate = 'article') <> (doc_id IN (SELECT doc_id FROM articles))
            OR (fate = 'duplicate') <> (doc_id IN (SELECT doc_id FROM duplicates))
            OR (fate = 'quarantined') <> (doc_id IN (SELECT doc_id FROM quarantine))
     """)
     assert orphans == []
-    reasons = query(tmp_path, "SELECT reason FROM quarantine WHERE stage = 'ingest' ORDER BY source_path")
+    reasons = query(tmp_path / "news.duckdb", "SELECT reason FROM quarantine WHERE stage = 'ingest' ORDER BY source_path")
     assert len(reasons) == 2 and all(reason for (reason,) in reasons)
 
 
 def test_rerun_with_same_input_changes_no_table(seed_inputs, tmp_path):
     run(seed_inputs, tmp_path)
-    first = table_fingerprints(tmp_path)
+    first = contents(tmp_path / "news.duckdb")
     run(seed_inputs, tmp_path)
-    assert table_fingerprints(tmp_path) == first
+    assert contents(tmp_path / "news.duckdb") == first
     assert first["articles"][0] == 5 and first["people"][0] > 0
 
 
@@ -71,7 +44,7 @@ def test_from_extract_reruns_only_the_last_three_stages(seed_inputs, tmp_path):
     run(seed_inputs, tmp_path)
     reports = run(seed_inputs, tmp_path, from_stage="extract")
     assert [r["stage"] for r in reports] == ["extract", "validate", "load"]
-    stages_per_run = query(tmp_path, """
+    stages_per_run = query(tmp_path / "news.duckdb", """
         SELECT list(stage ORDER BY stage) FROM pipeline_runs GROUP BY run_id ORDER BY max(finished_at)
     """)
     assert sorted(stages_per_run[-1][0]) == sorted(["extract", "validate", "load"])
@@ -80,8 +53,8 @@ def test_from_extract_reruns_only_the_last_three_stages(seed_inputs, tmp_path):
 
 def test_critical_expectation_failure_refuses_the_load_and_leaves_warehouse_unchanged(seed_inputs, tmp_path):
     run(seed_inputs, tmp_path)
-    before = table_fingerprints(tmp_path)
-    runs_before = query(tmp_path, "SELECT count(*) FROM pipeline_runs")
+    before = contents(tmp_path / "news.duckdb")
+    runs_before = query(tmp_path / "news.duckdb", "SELECT count(*) FROM pipeline_runs")
 
     part = next((tmp_path / "lake" / "extract" / "articles_extracted").glob("*.parquet"))
     table = pq.read_table(part)
@@ -94,8 +67,8 @@ def test_critical_expectation_failure_refuses_the_load_and_leaves_warehouse_unch
 
     with pytest.raises(Exception, match="expect_column_values_to_be_between"):
         run(seed_inputs, tmp_path, from_stage="validate")
-    assert table_fingerprints(tmp_path) == before
-    assert query(tmp_path, "SELECT count(*) FROM pipeline_runs") == runs_before
+    assert contents(tmp_path / "news.duckdb") == before
+    assert query(tmp_path / "news.duckdb", "SELECT count(*) FROM pipeline_runs") == runs_before
 
 
 def test_cli_run_is_quiet_and_prints_a_summary(tmp_path):

@@ -88,6 +88,13 @@ def _frames(con: duckdb.DuckDBPyConnection, frames_dir: Path) -> dict:
     }
 
 
+def _example(row) -> str:
+    """A failing row as ``doc_id=… column=value`` (GX gives a dict with the index column)."""
+    if isinstance(row, dict):
+        return " ".join(f"{key}={value}" for key, value in row.items())
+    return str(row)
+
+
 def _describe(result) -> dict:
     config = result.expectation_config
     column = config.kwargs.get("column") or ",".join(
@@ -95,11 +102,13 @@ def _describe(result) -> dict:
     ).strip(",")
     details = result.result or {}
     failing = details.get("unexpected_index_list") or []
-    examples = details.get("partial_unexpected_list") or failing[:5]
     if result.exception_info and not details:
         detail = "could not be evaluated: " + str(result.exception_info)[:300]
+    elif "observed_value" in details:
+        detail = f"observed {details['observed_value']}"
     else:
-        detail = f"observed {details.get('observed_value')!r}" if "observed_value" in details else f"examples: {examples[:5]!r}"
+        examples = failing[:5] or details.get("partial_unexpected_list") or []
+        detail = "examples: " + "; ".join(_example(row) for row in examples[:5])
     return {
         "expectation": config.type,
         "column_name": column or None,

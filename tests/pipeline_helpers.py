@@ -1,0 +1,40 @@
+"""Running the flow into a temporary lake and warehouse, and reading what it built."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from flows.pipeline import news_pipeline
+
+# The run log gains entries on every run by design; every other table must be reproducible.
+RUN_LOG_TABLES = {"pipeline_runs", "validation_results", "schema_version"}
+
+
+def run(inputs: Path, tmp_path: Path, flow=news_pipeline, **options) -> list[dict]:
+    return flow(inputs=[str(inputs)], lake_dir=str(tmp_path / "lake"), warehouse=str(tmp_path / "news.duckdb"), **options)
+
+
+def query(warehouse: Path, sql: str) -> list[tuple]:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return con.execute(sql).fetchall()
+
+
+def contents(warehouse: Path) -> dict[str, tuple]:
+    """Row count and a digest of every data table (run ids and the run log left out)."""
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        tables = [t for (t,) in con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE'"
+        ).fetchall() if t not in RUN_LOG_TABLES]
+        digests = {}
+        for table in tables:
+            columns = [c for (c,) in con.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = ? AND column_name <> 'first_run_id'",
+                [table],
+            ).fetchall()]
+            row = f"({', '.join(columns)})::VARCHAR"
+            digests[table] = con.execute(
+                f"SELECT count(*), md5(coalesce(string_agg({row}, '|' ORDER BY {row}), '')) FROM {table}"
+            ).fetchall()[0]
+        return digests
