@@ -1,15 +1,14 @@
 """The news-pipeline flow: ingest → clean → dedup → extract → validate → load.
 
-Each stage is one task that reads the previous stage's datasets from the lake and writes its
-own, so a run can start or stop at any stage (``from_stage`` / ``to_stage``) and a failed stage
-can be rerun alone.
+Each stage is one task (flows/stages.py) that reads the previous stage's datasets from the
+lake and writes its own, so a run can start or stop at any stage (``from_stage`` /
+``to_stage``) and a failed stage can be rerun alone.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import os
+from pathlib import Path
 
 from prefect import Flow, flow
 from prefect.runtime import flow_run
@@ -49,7 +48,7 @@ def run_stage(stage_task, settings: Settings, *args, refresh: bool = False) -> d
 # keeps memory bounded by that many shards.
 @flow(name="news-pipeline", task_runner=ThreadPoolTaskRunner(max_workers=os.cpu_count() or 2))
 def news_pipeline(
-    inputs: list[str] = ["seeds/raw"],
+    inputs: list[str] | None = None,
     lake_dir: str = "data/lake",
     warehouse: str = "warehouse/news.duckdb",
     from_stage: str = "ingest",
@@ -58,10 +57,10 @@ def news_pipeline(
     wait_seconds: float = 0,
     shard_size: int = Settings.shard_size,
 ) -> list[dict]:
-    """``reprocess`` ingests documents the warehouse already has; ``wait_seconds`` is how long
-    to wait for another run holding the warehouse."""
+    """``inputs`` defaults to the bundled seeds; ``reprocess`` ingests documents the warehouse
+    already has; ``wait_seconds`` is how long to wait for another run holding the warehouse."""
     settings = Settings(
-        inputs=tuple(inputs), lake_dir=Path(lake_dir), warehouse_path=Path(warehouse),
+        inputs=tuple(inputs or Settings.inputs), lake_dir=Path(lake_dir), warehouse_path=Path(warehouse),
         reprocess=reprocess, shard_size=shard_size,
     )
     selected = stages_between(from_stage, to_stage)

@@ -532,7 +532,7 @@ class _ArticleWriter:
             f"{country.name} coi Việt Nam là đối tác quan trọng hàng đầu tại khu vực",
             f"Chúng tôi mong muốn cùng Việt Nam {self.promote()} trong thời gian tới",
             f"Hai nước cần {self.promote()}, vì lợi ích của nhân dân hai nước",
-            f"Quan hệ giữa hai nước chưa bao giờ tốt đẹp như hiện nay",
+            "Quan hệ giữa hai nước chưa bao giờ tốt đẹp như hiện nay",
             f"Việt Nam luôn là người bạn tin cậy của {country.name}",
             f"Hợp tác trong lĩnh vực {rng.choice(_FIELDS)} còn nhiều dư địa để phát triển",
             f"{rng.choice(_ADJECTIVES).capitalize()}, chân thành và tin cậy",
