@@ -426,3 +426,183 @@ def test_seed_articles_meet_the_bar(gazetteer):
     assert all(fields[name]["accuracy"] == 1.0 for name in ("event_date", "time_of_day", "author"))
     stories = assign_stories([e for e in predictions if e["file"][:3] in ("000", "001")])
     assert len(set(stories.values())) == 1
+
+
+# --- general fixes found on a held-out batch (tests/holdout) -----------------------------------
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Cùng tiếp có các đồng chí: Nguyễn Văn Phong, Phó Bí thư Thành ủy; Trần Sỹ Thanh, Phó Bí thư Thành ủy, "
+         "Chủ tịch UBND thành phố; Phùng Thị Hồng Hà, Phó Chủ tịch HĐND thành phố.",
+         {"Nguyễn Văn Phong": ["Phó Bí thư Thành ủy"],
+          "Trần Sỹ Thanh": ["Phó Bí thư Thành ủy", "Chủ tịch UBND thành phố"],
+          "Phùng Thị Hồng Hà": ["Phó Chủ tịch HĐND thành phố"]}),
+        ("Cùng ngày, ông Phạm Đức Ấn, phó bí thư Tỉnh ủy, chủ tịch UBND tỉnh Quảng Ninh, đã ký biên bản.",
+         {"Phạm Đức Ấn": ["phó bí thư Tỉnh ủy", "chủ tịch UBND tỉnh Quảng Ninh"]}),
+        ("Phát biểu, Bí thư Tỉnh ủy Lê Văn Hùng yêu cầu các cấp ủy vào cuộc.", {"Lê Văn Hùng": ["Bí thư Tỉnh ủy"]}),
+    ],
+)
+def test_local_bodies_named_without_their_place(extract, sentence, expected):
+    assert people(extract(sentence)) == expected
+
+
+def test_bare_local_bodies_take_the_articles_province(extract):
+    found = extract(
+        "Sáng 8/3, Ban Thường vụ Tỉnh ủy Nghệ An tổ chức hội nghị. Dự có các đồng chí: Lê Hồng Vinh - Phó Bí thư "
+        "Tỉnh ủy, Chủ tịch UBND tỉnh; Hoàng Nghĩa Hiếu - Chủ tịch HĐND tỉnh; các đồng chí trong Ban Thường vụ Tỉnh ủy."
+    )
+    assert people(found) == {
+        "Lê Hồng Vinh": ["Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh"], "Hoàng Nghĩa Hiếu": ["Chủ tịch HĐND tỉnh"],
+    }
+    assert sorted(found["organizations"]) == sorted([
+        "Ban Thường vụ Tỉnh ủy Nghệ An", "Tỉnh ủy Nghệ An", "Ủy ban nhân dân tỉnh Nghệ An", "Hội đồng nhân dân tỉnh Nghệ An",
+    ])
+    # two provinces of that level: no guess; abbreviations expanded in named bodies
+    two = extract("Chủ tịch UBND tỉnh Lào Cai và Chủ tịch UBND tỉnh Yên Bái ký kết; Phó Chủ tịch UBND tỉnh Đặng Văn A dự.")
+    assert sorted(two["organizations"]) == ["Ủy ban nhân dân tỉnh Lào Cai", "Ủy ban nhân dân tỉnh Yên Bái"]
+    city = extract("Bí thư Thành ủy Hà Nội tiếp đoàn. Dự có ông Trần Văn B, Chủ tịch UBND TP Hà Nội.")
+    assert "Ủy ban nhân dân thành phố Hà Nội" in city["organizations"]
+
+
+def test_a_name_after_a_local_head_is_a_person_not_its_name(extract):
+    found = extract("Bí thư Thành ủy Bùi Thị Minh Hoài khẳng định, Hà Nội sẵn sàng chia sẻ kinh nghiệm.")
+    assert people(found) == {"Bùi Thị Minh Hoài": ["Bí thư Thành ủy"]}
+    assert found["countries"] == []
+    assert not any("Bùi" in organization for organization in found["organizations"])
+
+
+def test_titles_after_a_dash(extract):
+    found = extract("Đồng chí Nguyễn Đức Trung - Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy chủ trì hội nghị.")
+    assert people(found) == {"Nguyễn Đức Trung": ["Ủy viên Trung ương Đảng", "Bí thư Tỉnh ủy"]}
+    # only the first title may follow a dash: "Việt Nam - Lào" after a title is no apposition
+    assert people(extract("Ông Lê Văn C, Đại sứ Việt Nam tại Lào - Chủ tịch nước Lào đánh giá cao."))["Lê Văn C"] == [
+        "Đại sứ Việt Nam tại Lào"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "titles", "organization"),
+    [
+        ("Tổng Bí thư tiếp Ủy viên Bộ Chính trị Đảng Cộng sản Trung Quốc, Bộ trưởng Ngoại giao Trung Quốc Vương Nghị.",
+         "Vương Nghị", ["Ủy viên Bộ Chính trị Đảng Cộng sản Trung Quốc", "Bộ trưởng Ngoại giao Trung Quốc"],
+         "Đảng Cộng sản Trung Quốc"),
+        ("Đồng chí Atsaphangthong Siphandone, Ủy viên Trung ương Đảng Nhân dân Cách mạng Lào, Đô trưởng thủ đô "
+         "Viêng Chăn làm Trưởng đoàn.", "Atsaphangthong Siphandone",
+         ["Ủy viên Trung ương Đảng Nhân dân Cách mạng Lào", "Đô trưởng"], "Đảng Nhân dân Cách mạng Lào"),
+        ("Dự có Chủ tịch Đảng Nhân dân Campuchia, Chủ tịch Thượng viện Campuchia Hun Sen.", "Hun Sen",
+         ["Chủ tịch Đảng Nhân dân Campuchia", "Chủ tịch Thượng viện Campuchia"], "Đảng Nhân dân Campuchia"),
+        ("Ông Miguel Díaz-Canel, Bí thư thứ nhất Ban Chấp hành Trung ương Đảng Cộng sản Cuba, phát biểu.",
+         "Miguel Díaz-Canel", ["Bí thư thứ nhất Ban Chấp hành Trung ương Đảng Cộng sản Cuba"], "Đảng Cộng sản Cuba"),
+    ],
+)
+def test_foreign_parties_and_their_organs(extract, sentence, name, titles, organization):
+    found = extract(sentence)
+    assert people(found)[name] == titles
+    assert organization in found["organizations"]
+
+
+def test_a_party_built_from_its_head_word(extract):
+    found = extract("Đại diện Đảng Cộng sản Nhật Bản và Đảng Cộng hòa Mỹ dự hội thảo; Đảng và Nhà nước luôn quan tâm.")
+    assert found["organizations"] == ["Đảng Cộng sản Nhật Bản", "Đảng Cộng hòa Mỹ"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "titles", "organization"),
+    [
+        ("Cùng tham dự có Thứ trưởng Công Thương Nguyễn Sinh Nhật Tân.", "Nguyễn Sinh Nhật Tân",
+         ["Thứ trưởng Công Thương"], "Bộ Công Thương"),
+        ("Bộ trưởng Tư pháp Nguyễn Hải Ninh phát biểu.", "Nguyễn Hải Ninh", ["Bộ trưởng Tư pháp"], "Bộ Tư pháp"),
+        ("Thứ trưởng Y tế Đỗ Xuân Tuyên cho biết.", "Đỗ Xuân Tuyên", ["Thứ trưởng Y tế"], "Bộ Y tế"),
+        ("Ông làm việc với Bộ trưởng Thương mại Mỹ Howard Lutnick.", "Howard Lutnick", ["Bộ trưởng Thương mại Mỹ"],
+         "Bộ Thương mại"),
+    ],
+)
+def test_ministers_named_by_their_ministry_without_bo(extract, sentence, name, titles, organization):
+    found = extract(sentence)
+    assert people(found) == {name: titles}
+    assert organization in found["organizations"]
+
+
+def test_short_country_after_tai_is_a_country_not_part_of_a_name(extract):
+    found = extract("Dự có Đại sứ Việt Nam tại Mỹ Nguyễn Quốc Dũng và Đại sứ Việt Nam tại Nga Đặng Minh Khôi.")
+    assert people(found) == {
+        "Nguyễn Quốc Dũng": ["Đại sứ Việt Nam tại Mỹ"], "Đặng Minh Khôi": ["Đại sứ Việt Nam tại Nga"],
+    }
+    assert sorted(found["countries"]) == ["Hoa Kỳ", "Nga", "Việt Nam"]
+    assert "Mỹ Linh" in people(extract("Dự lễ có bà Mỹ Linh và ông Nguyễn Văn A, Giám đốc Sở Ngoại vụ."))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "titles"),
+    [
+        ("Người phát ngôn Điện Kremlin Dmitry Peskov cho biết.", "Dmitry Peskov", ["Người phát ngôn Điện Kremlin"]),
+        ("Ông Vương Tiểu Hồng, Ủy viên Quốc vụ, Bộ trưởng Bộ Công an Trung Quốc, khẳng định.", "Vương Tiểu Hồng",
+         ["Ủy viên Quốc vụ", "Bộ trưởng Bộ Công an Trung Quốc"]),
+        ("Ông Jamieson Greer, Đại diện Thương mại Mỹ, đánh giá cao.", "Jamieson Greer", ["Đại diện Thương mại Mỹ"]),
+        ("Có Ủy viên Thường vụ Bộ Chính trị, Chủ tịch Ủy ban Thường vụ Nhân đại toàn quốc Trung Quốc Triệu Lạc Tế.",
+         "Triệu Lạc Tế", ["Ủy viên Thường vụ Bộ Chính trị", "Chủ tịch Ủy ban Thường vụ Nhân đại toàn quốc Trung Quốc"]),
+        ("Đại tá Nguyễn Văn Tuấn, Phó Cục trưởng Cục Cảnh sát giao thông, Bộ Công an, cho biết.", "Nguyễn Văn Tuấn",
+         ["Đại tá", "Phó Cục trưởng Cục Cảnh sát giao thông, Bộ Công an"]),
+    ],
+)
+def test_foreign_and_police_offices(extract, sentence, name, titles):
+    assert people(extract(sentence)) == {name: titles}
+
+
+def test_countries_inside_nested_organization_names(extract):
+    assert extract("Ủy ban Thường vụ Nhân đại toàn quốc Trung Quốc họp.")["countries"] == ["Trung Quốc"]
+
+
+def test_qualifier_written_with_a_capital(extract):
+    found = extract("Hai Thủ tướng đồng chủ trì Kỳ họp Ủy ban liên Chính phủ Việt Nam - Campuchia.")
+    assert found["organizations"] == ["Ủy ban liên Chính phủ Việt Nam - Campuchia"]
+
+
+def test_lead_credit_wins_over_the_same_outlet_in_photo_credits(extract):
+    found = extract(
+        "Trưa 1/10, Thủ tướng hội đàm.", source_credits=["VGP", "Chinhphu.vn"],
+        captions=[{"text": "Hai Thủ tướng.", "credit": "VGP/Nhật Bắc"}],
+    )
+    assert found["sources"] == ["Chinhphu.vn"]
+    assert extract("Theo hãng thông tấn KCNA, hai bên hội đàm.")["sources"] == ["KCNA"]
+
+
+@pytest.mark.parametrize(
+    ("body", "date"),
+    [
+        # the event's own day written with its year
+        ("Sáng 2/9, tại Quảng trường Ba Đình, lễ kỷ niệm Quốc khánh (2/9/1945 - 2/9/2025) diễn ra.", "2025-09-02"),
+        # a deadline or follow-up written in full, near the event
+        ("Sáng 8/3, Tỉnh ủy tổ chức hội nghị.\nUBND tỉnh sẽ ban hành kế hoạch trước ngày 30/3/2025.", "2025-03-08"),
+        ("Chiều 20/12, hai bên hội đàm.\nHai bên nhất trí họp tiếp vào ngày 15/1/2025 tại Viêng Chăn.", "2024-12-20"),
+        # mid-year: a plan or target for this year
+        ("Chiều 12-6, hai Bộ trưởng hội đàm.\nSau hội đàm, hai bên ký Kế hoạch hợp tác quốc phòng năm 2025.", "2025-06-12"),
+        ("Trưa 1/10, hai Thủ tướng hội đàm, thúc đẩy thương mại tăng 15% trong năm 2025.", "2025-10-01"),
+        # not: the dates of documents, far-off targets, ranges
+        ("Sáng 6/11, Quốc hội thảo luận.\nThực hiện Nghị quyết số 18-NQ/TW ngày 16/6/2022 của Ban Chấp hành Trung ương.", "--11-06"),
+        ("Chiều 12/5, hai bên điện đàm, hướng tới mục tiêu đến năm 2030 và giai đoạn 2021-2025.", "--05-12"),
+        ("Sáng 5/7, hai bên hội đàm.\nKế hoạch hợp tác giai đoạn 2024-2026 được triển khai.", "--07-05"),
+    ],
+)
+def test_event_year_from_full_dates_and_this_years_plans(extract, body, date):
+    assert extract(body)["event_date"] == date
+
+
+def test_venue_ends_before_o(extract):
+    lead = "Hai nhà lãnh đạo hội đàm tối 3/9 tại Nhà khách Quốc gia Điếu Ngư Đài ở Bắc Kinh."
+    assert extract(lead)["location"] == "Nhà khách Quốc gia Điếu Ngư Đài"
+
+
+def test_document_references_with_years_dates_and_paired_names(extract):
+    found = extract(
+        "Khắc phục chồng chéo khi thi hành Luật Đất đai 2024 và Luật Thủ đô năm 2024; thực hiện Luật Trật tự, an toàn "
+        "giao thông đường bộ và Luật Phòng, chống tham nhũng.\nQuán triệt Nghị quyết số 57-NQ/TW ngày 22/12/2024 của "
+        "Bộ Chính trị; cụ thể hóa Nghị quyết 57 và Nghị định 168/2024/NĐ-CP, Nghị định 168.\n"
+        "Chủ tịch Hồ Chí Minh đọc Tuyên ngôn Độc lập."
+    )
+    assert found["doc_refs"] == [
+        "Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị", "Nghị định 168/2024/NĐ-CP",
+        "Luật Đất đai 2024", "Luật Thủ đô năm 2024", "Luật Trật tự, an toàn giao thông đường bộ",
+        "Luật Phòng, chống tham nhũng", "Tuyên ngôn Độc lập",
+    ]

@@ -3,7 +3,9 @@
 The event is the first date expression in the lead ("Chiều 15-9, tại trụ sở Trung ương Đảng,
 …", "Thủ tướng … tối 14/3 điện đàm …", "Hôm qua (13/1), …"). Its year comes, in order, from the
 expression itself, the published date (an event is never after its article: 28/12 published
-on 2/1 is the previous year), or the years the article talks about: in November–December a
+on 2/1 is the previous year), full dates the article writes (the event's own day with its year,
+a deadline within three months, not a document's date), or the years the article talks about:
+in April–October a plan or target for "năm Y" / "trong năm Y" is Y's; in November–December a
 meeting that reviews year Y or plans year Y+1 happens in Y; in January–March one that reviews
 Y-1 or launches Y happens in Y. Otherwise only month and day are known (``--MM-DD``).
 """
@@ -49,6 +51,21 @@ _YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d{2}(?![\d/])")
 _REVIEW_WORDS = re.compile(r"kết quả|tổng kết|sơ kết|rà soát|năm qua", re.IGNORECASE)
 _PLAN_WORDS = re.compile(r"nhiệm vụ|phương hướng|kế hoạch|triển khai|trọng tâm|định hướng|chương trình", re.IGNORECASE)
 _YEAR_CONTEXT = 80
+_FULL_DATE = re.compile(
+    r"(?<![\d/.-])(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})\s*[/.-]\s*(?P<year>(?:19|20)\d{2})(?![\d/])"
+)
+# Dates of documents, founding and birth say nothing of when the event was.
+_DOCUMENT_WORDS = re.compile(
+    r"Nghị quyết|Nghị định|Quyết định|Chỉ thị|Kết luận|Thông tư|Quy định|Luật|Hiến pháp|Hiệp định|Hiệp ước|"
+    r"Công văn|Thông báo|Tờ trình|Văn bản"
+)
+_ORIGIN_WORDS = re.compile(r"thành lập|(?<!\w)sinh(?!\w)|ra đời", re.IGNORECASE)
+_NEAR_DAYS = 92
+_CURRENT_YEAR = re.compile(
+    r"(?:(?:trong|cả|của) năm|(?:[Kk]ế hoạch|[Cc]hương trình|mục tiêu|chỉ tiêu)[^.;\n]{0,40}?năm) (?P<year>20\d{2})(?![\d/-])"
+)
+_FUTURE_BEFORE = re.compile(r"(?:đến|vào|tới|sau|trước|từ|tầm nhìn|giai đoạn) năm $")
+_RANGE_AFTER = re.compile(r"\s*[-–]\s*\d")
 
 _VENUE = re.compile(r"(?<!\w)tại\s+([^,.;:()“”\"\n]+)", re.IGNORECASE)
 # A venue starts with a capital or one of these nouns ("tại trụ sở Trung ương Đảng").
@@ -57,7 +74,7 @@ _VENUE_NOUNS = ("trụ sở", "thủ đô", "thành phố", "tỉnh", "nhà khá
 # "tại Nhà Quốc hội": "hội" is not on the list).
 _VENUE_END_WORDS = frozenset(
     "nhân để với về theo trong đã đang sẽ và cùng nhằm sau trước khi dưới do cho là có được hôm "
-    "từ vào lúc đến nơi bên giữa một các những này đó tới ra lên sáng chiều tối trưa đêm ngày".split()
+    "từ vào lúc đến nơi bên giữa một các những này đó tới ra lên sáng chiều tối trưa đêm ngày ở thuộc".split()
 )
 _VENUE_VERBS = frozenset("diễn tổ tiếp gặp chủ dự phát ký trao tham thăm khai bế long đầu cuối".split())
 
@@ -140,7 +157,8 @@ def _resolve_date(match: re.Match, published: str | None, paragraphs: list[str])
         published_day_of_month = published_day.day if published_day else 31
         year = int(published[:4]) - ((month, day) > (published_month, published_day_of_month))
     if year is None:
-        year = _year_from_context("\n".join(paragraphs), month)
+        text = "\n".join(paragraphs)
+        year = _year_from_dates(text, day, month) or _year_from_context(text, month)
     if year is None:
         return f"--{month:02d}-{day:02d}", "month-day"
     try:
@@ -156,10 +174,49 @@ def _parse_day(value: str | None) -> date | None:
         return None
 
 
+def _year_from_dates(text: str, day: int, month: int) -> int | None:
+    """The event's year from full dates the article writes: the event's own day with its year
+    ("kỷ niệm 80 năm (2/9/1945 - 2/9/2025)", the latest such year, if no later year is
+    mentioned), else the year that puts the article's other full dates — deadlines, follow-ups,
+    not the dates of documents — within three months of the event ("trước ngày 30/3/2025")."""
+    years = [int(found.group()) for found in _YEAR.finditer(text)]
+    years += [int(found.group("year")) for found in _FULL_DATE.finditer(text)]
+    latest = max(years, default=None)
+    same_day = [
+        int(found.group("year")) for found in _FULL_DATE.finditer(text)
+        if (int(found.group("day")), int(found.group("month"))) == (day, month)
+    ]
+    if same_day and latest is not None and max(same_day) >= latest - 1:
+        return max(same_day)
+    votes: set[int] = set()
+    for found in _FULL_DATE.finditer(text):
+        sentence_start = max(text.rfind(". ", 0, found.start()), text.rfind("\n", 0, found.start()))
+        if _DOCUMENT_WORDS.search(text, max(sentence_start, found.start() - 50), found.start()) \
+                or _ORIGIN_WORDS.search(text, max(sentence_start, found.start() - 20), found.start()):
+            continue
+        try:
+            written = date(int(found.group("year")), int(found.group("month")), int(found.group("day")))
+        except ValueError:
+            continue
+        for year in (written.year - 1, written.year, written.year + 1):
+            try:
+                if abs((date(year, month, day) - written).days) <= _NEAR_DAYS:
+                    votes.add(year)
+            except ValueError:
+                pass
+    return votes.pop() if len(votes) == 1 else None
+
+
 def _year_from_context(text: str, month: int) -> int | None:
     """The event's year implied by the years the article reviews or plans (see module doc)."""
     if 4 <= month <= 10:
-        return None
+        # Mid-year: a plan or target for "năm Y" or "trong năm Y" is this year's.
+        current = {
+            int(found.group("year")) for found in _CURRENT_YEAR.finditer(text)
+            if not _FUTURE_BEFORE.search(text, max(0, found.start("year") - 16), found.start("year"))
+            and not _RANGE_AFTER.match(text, found.end())
+        }
+        return current.pop() if len(current) == 1 else None
     votes: Counter[int] = Counter()
     previous_end = 0
     for found in _YEAR.finditer(text):

@@ -18,6 +18,7 @@ from transforms.extract_spans import SUBUNIT_HEADS, Segmented, Span
 from transforms.gazetteer import entity_key
 
 _CHAIN_SEPARATORS = frozenset({",", "kiêm", ", kiêm"})
+_FIRST_APPOSITION = (",", "-", "–")
 _MAX_NAME_WORDS = 5
 
 
@@ -135,7 +136,10 @@ def _read_appositions(segmented: Segmented, index: int, mention: Mention) -> int
     """Titles after a name, each after a comma, that are not the titles of a next name."""
     spans = segmented.spans
     end = spans[index - 1].end
-    while index < len(spans) and spans[index].is_title and segmented.gap(end, spans[index].start) == ",":
+    # The first title may follow a dash ("Nguyễn Đức Trung - Ủy viên Trung ương Đảng, ...").
+    separators = _FIRST_APPOSITION
+    while index < len(spans) and spans[index].is_title and segmented.gap(end, spans[index].start) in separators:
+        separators = (",",)
         unit, after = _read_title(segmented, index)
         if unit is None:
             break
@@ -172,6 +176,11 @@ def _read_title(segmented: Segmented, index: int) -> tuple[TitleUnit | None, int
         unit.organizations.append(complement)
         renamed.append(complement)
         unit.end, index = complement.end, index + 1
+        if (party := adjacent()) is not None and _is_party(party):
+            # "Ủy viên Bộ Chính trị Đảng Cộng sản Trung Quốc": the organ, then its party
+            unit.organizations.append(party)
+            renamed.append(party)
+            unit.end, index = party.end, index + 1
         if (country := adjacent()) is not None and country.is_country:
             renamed.append(country)
             unit.end, index = country.end, index + 1
@@ -208,10 +217,26 @@ def _canonical_title(text: str, unit: TitleUnit, renamed: list[Span]) -> str:
     return "".join(pieces)
 
 
+def _is_party(span: Span) -> bool:
+    if span.kind == "organization":
+        return span.head == "đảng" and span.named
+    entry = span.entry("organization")
+    return entry is not None and entry.category == "party" and entry.name.startswith("Đảng ")
+
+
+def _subunit(span: Span) -> bool:
+    """A unit of a larger body: built from a unit head ("Cục Đối ngoại") or a known name that
+    starts with one ("Cục Cảnh sát giao thông")."""
+    if span.kind == "organization":
+        return span.head in SUBUNIT_HEADS
+    entry = span.entry("organization")
+    return entry is not None and any(entity_key(entry.name).startswith(head + " ") for head in SUBUNIT_HEADS)
+
+
 def _names_parent_body(unit: TitleUnit, following: Span, spans: list[Span], index: int, segmented: Segmented) -> bool:
     """ "Cục trưởng Cục Đối ngoại, Bộ Công an": a unit's title names its parent after a comma."""
     unit_body = unit.organizations[-1] if unit.organizations else None
-    if unit_body is None or unit_body.kind != "organization" or unit_body.head not in SUBUNIT_HEADS:
+    if unit_body is None or not _subunit(unit_body):
         return False
     if not (following.kind == "phrase" and following.is_organization):
         return False

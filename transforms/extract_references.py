@@ -23,7 +23,8 @@ _ISSUER = rf"{_CHUNK}(?: (?:{_CHUNK}|\d+|kh(?:óa|oá) [IVXLC]+))*"
 _NUMBERED = re.compile(
     r"(?P<kind>Nghị quyết|Nghị định|Chỉ thị|Kết luận|Quyết định|Thông tư|Quy định|Thông báo|"
     r"Pháp lệnh|Công điện|Sắc lệnh)(?: liên tịch)?(?: số)? (?P<number>\d[\w/.\-]*\w|\d)"
-    rf"(?: của {_ISSUER})?"
+    # "Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị": the date stays with its issuer
+    rf"(?:(?: ngày \d{{1,2}}/\d{{1,2}}/\d{{4}})? của {_ISSUER})?"
 )
 _CONGRESS = re.compile(
     r"(?:(?P<kind>Nghị quyết|Văn kiện|Báo cáo chính trị|Cương lĩnh) (?:của )?)?"
@@ -33,12 +34,16 @@ _CONGRESS = re.compile(
 _LAW_NAME = (
     rf"{_CHUNK}(?: (?:và )?{_CHUNK})*"
     # "Luật Thi đua, khen thưởng": a comma and one or two lower-case words closing the name
-    rf"(?:, {LOWERCASE_WORD}(?: {LOWERCASE_WORD})?(?=[,.;)]|$))?"
+    rf"(?:, {LOWERCASE_WORD}(?: {LOWERCASE_WORD})?(?=[,.;)]|$)"
+    # "Luật Trật tự, an toàn giao thông đường bộ", "Luật Phòng, chống tham nhũng": a comma and
+    # the words of a paired name, however long
+    rf"|, (?:an toàn|chống|phòng|bảo vệ|kiểm soát)(?: (?!(?:và|của|năm|số|đã|sẽ|được|để|trong|theo)(?!\w)){LOWERCASE_WORD}){{0,5}})?"
 )
 _NAMED = re.compile(
     rf"(?:(?:Bộ luật|Luật|Pháp lệnh) {_LAW_NAME}(?: \(sửa đổi(?:, bổ sung)?\))?"
-    r"|Hiến pháp(?: nước Cộng h(?:òa|oà) xã hội chủ nghĩa Việt Nam)?|Điều lệ Đảng)"
-    r"(?: năm \d{4})?"
+    r"|Hiến pháp(?: nước Cộng h(?:òa|oà) xã hội chủ nghĩa Việt Nam)?|Điều lệ Đảng|Tuyên ngôn [ĐĐ]ộc lập)"
+    # "Hiến pháp năm 2013", "Luật Đất đai 2024"
+    r"(?:,? năm \d{4}| \d{4})?(?![\d/])"
 )
 _INTERNATIONAL_CONTEXT = re.compile(r"(?:Công ước|Hiệp định|Hiệp ước|Tuyên bố|Thỏa thuận)[^.;\n]{0,80}\svề\s*$")
 _PARTY_SUFFIX = re.compile(r" của Đảng$")
@@ -60,8 +65,14 @@ def document_references(text: str) -> list[str]:
     bare_congresses: dict[tuple, str] = {}
     # The patterns open with literal words, not a look-behind, so the scan can skip ahead;
     # word starts are checked here instead.
-    for match in _at_word_starts(_NUMBERED, text):
-        identity = ("numbered", match.group("kind"), match.group("number"))
+    numbered = list(_at_word_starts(_NUMBERED, text))
+    full_numbers = {(m.group("kind"), _leading_number(m.group("number"))) for m in numbered
+                    if not m.group("number").isdigit()}
+    for match in numbered:
+        kind, number = match.group("kind"), match.group("number")
+        if number.isdigit() and (kind, number) in full_numbers:
+            continue  # "Nghị quyết 57" after "Nghị quyết số 57-NQ/TW": the same document
+        identity = ("numbered", kind, number)
         written = match.group()
         if len(written) > len(found.get(identity, "")):
             found[identity] = written  # the fullest form: with its issuer when one names it
@@ -80,6 +91,10 @@ def document_references(text: str) -> list[str]:
         if identity[2] not in congress_documents:
             found[identity] = written
     return list(dict.fromkeys(found.values()))
+
+
+def _leading_number(number: str) -> str:
+    return re.match(r"\d+", number).group()
 
 
 def _at_word_starts(pattern: re.Pattern, text: str):

@@ -42,7 +42,7 @@ _STOP_WORDS = frozenset(
 )
 _ORGANIZATION_CHUNK = re.compile(rf"{CAPITALIZED_WORD}(?: (?!(?:{'|'.join(_STOP_WORDS)})(?!\w)){LOWERCASE_WORD})?")
 # Words right after a head that belong to the name ("Ủy ban hỗn hợp", "Ban Chỉ đạo liên ngành").
-_QUALIFIER = re.compile(r" (liên ngành|hỗn hợp|liên chính phủ|thường trực|quốc gia|nhân dân|Trung ương|liên bộ)(?!\w)")
+_QUALIFIER = re.compile(r" (liên ngành|hỗn hợp|liên [Cc]hính phủ|thường trực|quốc gia|nhân dân|Trung ương|liên bộ)(?!\w)")
 _DESCRIPTION_TRIGGERS = frozenset({"liên ngành", "quốc gia", "Trung ương"})
 # A lower-case description runs to the next punctuation ("Ban Chỉ đạo liên ngành về Hội nhập
 # quốc tế trong lĩnh vực chính trị-an ninh-quốc phòng"), within reason.
@@ -53,9 +53,17 @@ _GENERIC_NAME_WORDS = frozenset({"thành phố", "tỉnh", "quận", "huyện", 
 # Diplomatic missions are named by their place too ("Đại sứ quán Việt Nam tại Hoa Kỳ").
 _MISSION_HEADS = frozenset({"đại sứ quán", "tổng lãnh sự quán", "lãnh sự quán", "cơ quan", "phái đoàn"})
 _CONNECTOR = re.compile(r" (?:và|-|–) | ?[-–] ?")
+_DANGLING_CONNECTOR = re.compile(r"(?: (?:và|-|–)| ?[-–])$")
 # Heads whose organizations are units of a larger body named after a comma
 # ("Cục trưởng Cục Đối ngoại, Bộ Công an").
 SUBUNIT_HEADS = frozenset({"cục", "vụ", "viện", "tổng cục", "học viện", "văn phòng", "ban"})
+# Local bodies a title names without their place, the article's province being understood
+# ("Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh", "Phó Chủ tịch HĐND thành phố").
+LOCAL_HEADS = frozenset({
+    "tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "thị ủy", "khu ủy",
+    "ủy ban nhân dân", "ubnd", "hội đồng nhân dân", "hđnd",
+})
+_BARE_ADMINISTRATIVE = re.compile(r" (?:tỉnh|thành phố|TP|huyện|quận|thị xã|xã|phường)(?!\w)")
 _SENTENCE_OPENERS = _STOP_WORDS | frozenset(
     "tham thay sau ngoài nhân dưới qua còn hai ba bốn năm toàn phát tiếp chiều sáng tối trưa "
     "đêm ngày hôm trên bên giữa ở tất mọi mỗi riêng hiện đây đặc bởi vì nếu tuy dù song".split()
@@ -68,6 +76,8 @@ _AFTER_A_SUBJECT = re.compile(
     r"yêu|kêu|cho|tiếp|hiện|cam|khẳng|nhấn|đề)(?!\w))"
 )
 _SENTENCE_END = re.compile(r"(?:^|\n|[.!?…:]\s*[“\"(]?)\s*$")
+# "Đại sứ Việt Nam tại Mỹ Nguyễn Quốc Dũng": after "tại" a short country name is the country.
+_PLACE_PREPOSITION = re.compile(r"(?<!\w)(?:tại|ở)\s+$")
 
 
 @dataclass(slots=True)
@@ -155,7 +165,10 @@ def _built_organizations(text: str, canonical: str, phrases: list[Span], gazette
             # và ..."); only a generic one grows ("Đảng" → "Đảng ủy Bộ Ngoại giao").
             continue
         if end == head.end() and at_head is None:
-            continue  # a head word alone ("Bộ", "Hội") names nothing
+            end = _bare_local_end(canonical, head, phrases, starts)
+            if end is None:
+                continue  # a head word alone ("Bộ", "Hội") names nothing
+            named = False
         name = re.sub(r"\s+", " ", text[head.start():end])
         built.append(Span(head.start(), end, "organization", name=name, named=named,
                           head=phrase_key(head.group()), nested=tuple(nested)))
@@ -192,7 +205,8 @@ def _organization_end(canonical: str, head: re.Match, phrases: list[Span], start
             break
         else:
             chunk = _ORGANIZATION_CHUNK.match(canonical, start)
-            if chunk is None or (position > head.end() and _looks_like_name(canonical, start, gazetteer)):
+            # "Bí thư Tỉnh ủy Nguyễn Đức Trung": a personal name after the head is not its name
+            if chunk is None or _looks_like_name(canonical, start, gazetteer):
                 break
             position = chunk.end()
             named = named or phrase_key(chunk.group()) not in _GENERIC_NAME_WORDS
@@ -208,7 +222,25 @@ def _organization_end(canonical: str, head: re.Match, phrases: list[Span], start
             position = after - 1  # the loop expects the space before the next word
             if canonical[position] != " ":
                 break
+    # A connector the next word did not continue ("UBND tỉnh Lào Cai và Chủ tịch ...") is not the name's.
+    dangling = _DANGLING_CONNECTOR.search(canonical, head.start(), position)
+    if dangling is not None:
+        position = dangling.start()
     return position, nested, named
+
+
+def _bare_local_end(canonical: str, head: re.Match, phrases: list[Span], starts: list[int]) -> int | None:
+    """Where a local body named without its place ends ("Tỉnh ủy", "UBND tỉnh", "HĐND thành
+    phố"), or None when ``head`` is not a local body's."""
+    if phrase_key(head.group()) not in LOCAL_HEADS:
+        return None
+    administrative = _BARE_ADMINISTRATIVE.match(canonical, head.end())
+    if administrative is None:
+        return head.end()
+    after = administrative.end()
+    if _phrase_at(phrases, starts, after + 1) is not None:
+        return None  # "UBND tỉnh Quảng Ninh" is built as a named body
+    return after
 
 
 def _looks_like_name(canonical: str, start: int, gazetteer: Gazetteer) -> bool:
@@ -286,7 +318,7 @@ def _absorbed_into_name(span: Span, run: re.Match, surname_led: bool, previous: 
         introduced = (
             previous is not None and (previous.is_title or previous.is_organization)
             and not text[previous.end:span.start].strip()
-        )
+        ) or bool(_PLACE_PREPOSITION.search(text, max(0, span.start - 6), span.start))
         return not introduced
     return False
 

@@ -160,6 +160,7 @@ class Gazetteer:
     agencies: dict[str, Entry]  # alias key → entry
     countries_in_organization: dict[str, tuple[str, ...]]  # "Quân đội nhân dân Lào" → ("Lào",)
     surnames: frozenset[str] = field(default=VIETNAMESE_SURNAMES)
+    head_names: dict[str, str] = field(default_factory=dict)  # head alias key → canonical ("ubnd" → "Ủy ban nhân dân")
 
     @classmethod
     def from_reference(cls, reference: Reference) -> Gazetteer:
@@ -176,6 +177,7 @@ class Gazetteer:
                 bucket.append(record)
 
         heads: list[str] = []
+        head_names: dict[str, str] = {}
         descriptive: set[str] = set()
         organizations: dict[str, Entry] = {}
         for row in reference.get("organizations", []):
@@ -187,6 +189,7 @@ class Gazetteer:
             names = [row["name"], *_split_aliases(row.get("aliases", ""))]
             if entry.category == "head":
                 heads.extend(canonical_tone_placement(name) for name in names)
+                head_names.update((phrase_key(name), row["name"]) for name in names)
                 if entry.descriptive:
                     descriptive.update(phrase_key(name) for name in names)
                 continue
@@ -208,7 +211,9 @@ class Gazetteer:
                 add(name, entry)
                 agencies[phrase_key(name)] = entry
 
-        for row in [*reference.get("titles", []), *reference.get("ranks", [])]:
+        title_rows = [*reference.get("titles", []), *reference.get("ranks", [])]
+        written_titles = {phrase_key(row["title"]) for row in title_rows}
+        for row in title_rows + _ministerial_titles(organizations.values(), written_titles):
             entry = Entry(row["kind"], row["title"], row.get("complement", ""), row.get("organization", ""))
             add(row["title"], entry)
             if entry.kind == "position":
@@ -232,6 +237,7 @@ class Gazetteer:
             organizations=organizations,
             agencies=agencies,
             countries_in_organization=gazetteer_countries,
+            head_names=head_names,
         )
 
     def find_phrases(self, text: str, keyed: str) -> Iterator[PhraseMatch]:
@@ -271,6 +277,20 @@ class Gazetteer:
         return word.lower() in self.surnames
 
 
+def _ministerial_titles(organizations: Iterable[Entry], written: set[str]) -> list[dict]:
+    """"Bộ trưởng Công Thương", "Thứ trưởng Tư pháp": a minister's title written with the
+    ministry's name without "Bộ", for every ministry "Bộ X" (rows of titles.csv win)."""
+    rows = []
+    for entry in organizations:
+        if entry.category != "ministry" or not entry.name.startswith("Bộ "):
+            continue
+        for office in ("Bộ trưởng", "Thứ trưởng"):
+            title = f"{office} {entry.name[len('Bộ '):]}"
+            if phrase_key(title) not in written:
+                rows.append({"title": title, "kind": "position", "complement": "optional", "organization": entry.name})
+    return rows
+
+
 def _prefixed(title: str) -> list[str]:
     """``title`` with the prefixes it can take (not repeating one it starts with)."""
     ranked = [f"{prefix} {title}" for prefix in _RANK_PREFIXES if not title.startswith(prefix)]
@@ -283,9 +303,13 @@ def _countries_named_in(organizations: Iterable[Entry], phrase_regex: re.Pattern
     found = {}
     for entry in organizations:
         keyed = key_text(canonical_tone_placement(entry.name))
+        # Every word start but the first (at 0 its own name would hide the rest), so a country
+        # inside a longer name inside this one is found too ("Nhân đại toàn quốc Trung Quốc").
+        starts = [found.end() for found in re.finditer(r"[ -]+", keyed)]
         countries = [
             record.entry.name
-            for match in phrase_regex.finditer(keyed, 1)  # from 1: at 0 its own name would hide the rest
+            for start in starts
+            if (match := phrase_regex.match(keyed, start)) is not None
             for record in aliases.get(match.group(), ())
             if record.entry.kind == "country"
         ]
