@@ -610,3 +610,191 @@ def test_nothing_left_goes_to_quarantine():
     cleaned, quarantine = clean_documents([document("Tin liên quan\nChia sẻ\n\nĐọc thêm")], REFERENCE)
     assert cleaned == []
     assert quarantine[0]["reason"] == "empty-body" and quarantine[0]["stage"] == "clean"
+
+
+# --- held-out articles of other outlets (tests/holdout_clean, tests/gold/holdout_clean.jsonl) ---
+
+HOLDOUT = {
+    record["file"]: record
+    for record in map(json.loads, (ROOT / "tests" / "gold" / "holdout_clean.jsonl").read_text("utf-8").splitlines())
+}
+
+
+@pytest.fixture(scope="module")
+def holdout() -> dict[str, dict]:
+    paths = sorted((ROOT / "tests" / "holdout_clean").glob("*.txt"))
+    cleaned, quarantine = clean_documents([document(path.read_text("utf-8")) for path in paths], REFERENCE)
+    assert not quarantine
+    return {path.name: record for path, record in zip(paths, cleaned)}
+
+
+@pytest.mark.parametrize("name", sorted(HOLDOUT))
+def test_holdout_must_keep_sentences_stay_in_the_body(holdout, name):
+    for sentence in HOLDOUT[name]["must_keep"]:
+        assert in_body(holdout[name], sentence), sentence
+
+
+@pytest.mark.parametrize("name", sorted(HOLDOUT))
+def test_holdout_chrome_is_removed_and_reported(holdout, name):
+    record = holdout[name]
+    reported = {norm(line) for line in boilerplate_lines(record)}
+    for line in HOLDOUT[name]["boilerplate_lines"]:
+        assert norm(line) in reported, line
+        assert not is_body_line(record, line), line
+
+
+@pytest.mark.parametrize("name", sorted(HOLDOUT))
+def test_holdout_header_and_byline(holdout, name):
+    record, gold = holdout[name], HOLDOUT[name]
+    assert norm(record["title"]) == norm(gold["title"])
+    assert record["published_date"] == gold["published_date"]
+    assert norm(record["author"]) == norm(gold["author"])
+
+
+# --- general rules found with the held-out set ---------------------------------------------------
+
+ARTICLE = (
+    "Chiều 3/2, tại Hà Nội, Phó Thủ tướng Bùi Thanh Sơn hội đàm với Phó Thủ tướng Thái Lan.\n\n"
+    "Hai bên nhất trí phối hợp chặt chẽ chuẩn bị cho các chuyến thăm cấp cao trong năm 2025.\n"
+)
+
+
+def test_related_heading_takes_the_headlines_listed_in_its_block_mid_article():
+    text = (
+        ARTICLE + "\nTin liên quan\nThủ tướng Thái Lan thăm chính thức Việt Nam\n"
+        "Việt Nam - Thái Lan thúc đẩy kết nối chuỗi cung ứng\n\n"
+        "Tăng cường hợp tác kinh tế\n\n"
+        "Kim ngạch thương mại song phương năm 2024 đạt 20 tỷ USD.\n"
+    )
+    record = clean_one(text)
+    chrome = boilerplate_lines(record)
+    assert "Thủ tướng Thái Lan thăm chính thức Việt Nam" in chrome
+    assert "Việt Nam - Thái Lan thúc đẩy kết nối chuỗi cung ứng" in chrome
+    # the article's sub-heading, in its own block, stays
+    assert is_body_line(record, "Tăng cường hợp tác kinh tế")
+
+
+def test_related_list_after_the_prose_ends_even_with_question_headlines_and_no_byline():
+    text = (
+        ARTICLE + "\nBình luận (0)\nGửi bình luận\nQuan tâm nhất\nĐọc thêm\n"
+        "Nghị định 168: Người đi bộ vượt đèn đỏ bị phạt bao nhiêu?\nCSGT Hà Nội lập 15 tổ công tác đặc biệt\n"
+    )
+    record = clean_one(text)
+    chrome = boilerplate_lines(record)
+    for line in ("Quan tâm nhất", "Nghị định 168: Người đi bộ vượt đèn đỏ bị phạt bao nhiêu?", "CSGT Hà Nội lập 15 tổ công tác đặc biệt"):
+        assert line in chrome
+    assert record["body"] == ARTICLE.strip()
+
+
+def test_mid_article_related_heading_spares_prose_below_it():
+    text = ARTICLE + "\nĐừng bỏ lỡ\nGiá vàng hôm nay tăng mạnh\nHội nghị cũng thảo luận về tình hình kinh tế - xã hội.\n"
+    record = clean_one(text)
+    assert "Giá vàng hôm nay tăng mạnh" in boilerplate_lines(record)
+    assert in_body(record, "Hội nghị cũng thảo luận về tình hình kinh tế - xã hội.")
+
+
+def test_long_navigation_bar_above_the_headline():
+    text = (
+        "Thời sự Chính trị Dân tộc Tôn giáo Đô thị Xã hội Kinh tế Quốc tế Văn hóa Thể thao Giải trí\n"
+        "Phó Thủ tướng hội đàm với Phó Thủ tướng Thái Lan\n" + ARTICLE
+    )
+    record = clean_one(text)
+    assert record["title"] == "Phó Thủ tướng hội đàm với Phó Thủ tướng Thái Lan"
+    assert boilerplate_lines(record)[0].startswith("Thời sự Chính trị Dân tộc")
+
+
+def test_separated_section_names_are_a_menu_even_with_compound_phrases():
+    for line in ("Thời sự › Chính trị", "Thời sự | Chính trị", "Kinh tế - Xã hội"):
+        record = clean_one(ARTICLE + "\n" + line + "\n")
+        assert line in boilerplate_lines(record), line
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "Chủ Nhật, 02/02/2025, 08:00 [GMT+7]",
+        "03/02/2025 14:20 (giờ Hà Nội)",
+        "T2, 03/02/2025 14:20",
+        "Thứ Hai, 03/02/2025 - 14:20 - Lượt xem: 245",
+        "03/02/2025 - 14:20 | Chính trị",
+        "Chính trị | 03/02/2025 14:20",
+    ],
+)
+def test_timestamp_variants_and_timestamps_sharing_a_line_with_chrome(stamp):
+    record = clean_one("Phó Thủ tướng hội đàm với Phó Thủ tướng Thái Lan\n" + stamp + "\n" + ARTICLE)
+    assert record["title"] == "Phó Thủ tướng hội đàm với Phó Thủ tướng Thái Lan"
+    assert record["published_date"] in ("2025-02-02", "2025-02-03")
+    assert stamp in boilerplate_lines(record)
+
+
+def test_a_dateline_with_a_place_is_not_a_timestamp():
+    record = clean_one(ARTICLE + "\nHà Nội - 03/02/2025 14:20\n\nHai bên ký kết biên bản ghi nhớ về hợp tác.\n")
+    assert in_body(record, "Hà Nội - 03/02/2025 14:20")
+
+
+def test_source_line_under_a_caption_is_its_credit_but_not_at_the_end_or_under_a_paragraph():
+    caption = "Cảng container ở Thanh Đảo, tỉnh Sơn Đông, Trung Quốc."
+    record = clean_one(ARTICLE + f"\n{caption}\nNguồn: Reuters\n\nNăm 2024, kim ngạch thương mại Mỹ - Trung đạt 582 tỷ USD.\n")
+    assert {"text": caption, "credit": "Reuters"} in record["captions"]
+    assert not in_body(record, caption) and not in_body(record, "Nguồn: Reuters")
+    # at the end of the article the line credits the article: the sentence above stays
+    ending = "Năm 2024, kim ngạch thương mại Mỹ - Trung đạt 582 tỷ USD."
+    record = clean_one(ARTICLE + f"\n{ending}\nNguồn: Reuters\n")
+    assert in_body(record, ending) and record["captions"] == []
+    assert "Reuters" in record["source_credits"]
+    # under a paragraph of several sentences it cites data
+    paragraph = "Kim ngạch đạt 582 tỷ USD. Mỹ nhập siêu hơn 295 tỷ USD."
+    record = clean_one(ARTICLE + f"\n{paragraph}\nNguồn: Tổng cục Thống kê\n\nHai bên ký kết biên bản ghi nhớ về hợp tác.\n")
+    assert in_body(record, paragraph) and record["captions"] == []
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [("Sơn Hà - Vũ Tuân thực hiện", "Sơn Hà - Vũ Tuân"), ("Minh Anh tổng hợp", "Minh Anh"), ("Minh Anh (tổng hợp)", "Minh Anh")],
+)
+def test_byline_with_a_note_without_brackets(line, author):
+    record = clean_one(ARTICLE + "\n" + line + "\n")
+    assert record["author"] == author
+    assert not in_body(record, line)
+
+
+def test_a_sentence_ending_with_a_note_word_is_not_a_byline():
+    record = clean_one(ARTICLE + "\nKế hoạch này do Bộ Ngoại giao thực hiện.\n")
+    assert record["author"] is None
+    assert in_body(record, "Kế hoạch này do Bộ Ngoại giao thực hiện.")
+
+
+def test_link_prompts_go_but_sentences_about_reading_more_stay():
+    text = (
+        ARTICLE + "\nXem toàn văn Nghị định 29/2025/NĐ-CP tại đây.\n\n"
+        "Người dân có thể xem thêm thông tin về các thủ tục hành chính tại Cổng dịch vụ công của thành phố.\n"
+    )
+    record = clean_one(text)
+    assert "Xem toàn văn Nghị định 29/2025/NĐ-CP tại đây." in boilerplate_lines(record)
+    assert in_body(record, "Người dân có thể xem thêm thông tin về các thủ tục hành chính tại Cổng dịch vụ công")
+
+
+@pytest.mark.parametrize(
+    "line", ["Quan tâm nhất", "Cũ nhất", "(0) Bình luận", "1.234 lượt xem", "Đừng bỏ lỡ", "Tin bài khác", "Bạn đang xem: Thời sự"]
+)
+def test_more_widget_and_heading_phrases(line):
+    record = clean_one(ARTICLE + "\n" + line + "\n\nHai bên ký kết biên bản ghi nhớ về hợp tác.\n")
+    assert line in boilerplate_lines(record)
+    assert in_body(record, "Hai bên ký kết biên bản ghi nhớ về hợp tác.")
+
+
+def test_chrome_looking_article_lines_stay():
+    kept = [
+        '"Chỉ bàn làm, không bàn lùi".',
+        "Theo đó, Thủ tướng giao các nhiệm vụ cụ thể:",
+        "1. Bộ Giao thông vận tải chủ trì, đôn đốc các chủ đầu tư hoàn thành giải phóng mặt bằng.",
+        "Ảnh hưởng của mưa lớn kéo dài khiến nhiều gói thầu chậm tiến độ.",
+        "Ngày 19/12/2024, Thủ tướng đã phát lệnh khởi công 80 công trình.",
+        "Xử lý nghiêm không có vùng cấm",
+        "Bình luận về tình hình khu vực, Bộ trưởng cho rằng ASEAN cần giữ vững đoàn kết.",
+        "Người dân có thể phản ánh vi phạm qua đường dây nóng 069.219.6006 của Phòng CSGT.",
+        "Xin cảm ơn Bộ trưởng!",
+    ]
+    record = clean_one(ARTICLE + "\n" + "\n\n".join(kept) + "\n\nHai bên ký kết biên bản ghi nhớ về hợp tác.\n")
+    for line in kept:
+        assert is_body_line(record, line), line

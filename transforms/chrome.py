@@ -111,6 +111,7 @@ class ChromeRules:
         self._floating, self._floating_rules = _named_alternation(floating)
         self._menu_items = {tuple(_menu_tokens(key)): rule for key, rule in self._exact.items()}
         self._longest_item = max((len(item) for item in self._menu_items), default=1)
+        self._menu_words = frozenset(word for item in self._menu_items for word in item)
 
     @classmethod
     def from_reference(cls, reference: Reference) -> ChromeRules:
@@ -157,6 +158,10 @@ class ChromeRules:
         segments = [segment for segment in _BREADCRUMB_SEPARATOR.split(key) if segment]
         if len(segments) >= 3 and all(word_count(s) <= _BREADCRUMB_MAX_WORDS for s in segments):
             return True
+        # "Thời sự › Chính trị": every separated segment is a menu phrase (a compound phrase
+        # such as "Thời sự - Chính trị" would otherwise tile the tokens as one item)
+        if len(segments) >= 2 and all(tuple(_menu_tokens(s)) in self._menu_items for s in segments):
+            return True
         items = self._segment(_menu_tokens(key))
         if not items:
             return False
@@ -168,8 +173,24 @@ class ChromeRules:
         """How many menu phrases make up the line exactly (0 when it is not made of them)."""
         return 0 if _closes_like_prose(key) else len(self._segment(_menu_tokens(key)) or [])
 
+    def menu_phrases_in(self, key: str) -> tuple[int, float]:
+        """Menu phrases found in the line (longest first, left to right) and the share of its
+        tokens they cover: a navigation bar that also has items the reference lacks."""
+        tokens = _menu_tokens(key)
+        hits = covered = index = 0
+        while index < len(tokens):
+            for size in range(min(self._longest_item, len(tokens) - index), 0, -1):
+                if tuple(tokens[index : index + size]) in self._menu_items:
+                    hits, covered, index = hits + 1, covered + size, index + size
+                    break
+            else:
+                index += 1
+        return hits, covered / len(tokens) if tokens else 0.0
+
     def _segment(self, tokens: list[str]) -> list[str] | None:
         """Rules of the menu phrases that exactly tile the tokens (fewest phrases), or None."""
+        if not self._menu_words.issuperset(tokens):  # a word no phrase has: no tiling
+            return None
         best: list[list[str] | None] = [[]] + [None] * len(tokens)
         for end in range(1, len(tokens) + 1):
             for size in range(1, min(self._longest_item, end) + 1):

@@ -240,7 +240,7 @@ def _first_pass(document: dict, rules: ChromeRules, outlets: frozenset[str]) -> 
     _take_date_header(draft)
     _strip_markup(draft)
     draft.lines = _rejoin_wrapped(draft.lines)
-    _mark_timestamps(draft)
+    _mark_timestamps(draft, rules)
     _mark_captions(draft)
     _mark_chrome(draft, rules)
     return draft
@@ -388,8 +388,9 @@ _STAMP_TOKEN = re.compile(
     | (?P<dmy>(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4}))
     | (?P<words>ngày\s+(?P<wd>\d{1,2})\s+tháng\s+(?P<wm>\d{1,2})\s+năm\s+(?P<wy>\d{4}))
     | (?P<time>(?P<H>\d{1,2})\s*[:h]\s*(?P<M>\d{2})(?:\s*:\s*\d{2})?(?:\s*(?P<ampm>am|pm|sa|ch)\b)?)
-    | (?P<zone>\(?\s*(?:gmt|utc)\s*(?:[+-]\s*\d{1,2}(?::?00)?)?\s*\)?)
-    | (?P<weekday>(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s*nhật|cn)\b)
+    | (?P<zone>[(\[]?\s*(?:gmt|utc)\s*(?:[+-]\s*\d{1,2}(?::?00)?)?\s*[)\]]?
+          | \(\s*giờ\s+(?:hà\s+nội|việt\s+nam|vn|địa\s+phương)\s*\))
+    | (?P<weekday>(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s*nhật|cn|t[2-7])\b)
     | (?P<label>(?:cập\s+nhật|đăng\s+tải|ngày\s+đăng|ngày\s+cập\s+nhật|ngày\s+xuất\s+bản|xuất\s+bản
           |thời\s+gian\s+đăng|thời\s+gian|đăng|published|updated|posted|lúc|ngày|giờ)\b\s*:?)
     | (?P<sep>[,|\-–—/•·])
@@ -441,17 +442,17 @@ _STAMP_PREFIX_LINES = 3
 _DIGIT = re.compile(r"\d")
 
 
-def _mark_timestamps(draft: _Draft) -> None:
+def _mark_timestamps(draft: _Draft, rules: ChromeRules) -> None:
     """Timestamp lines, provisionally as header; pass 2 decides which one dates the article."""
     for index, line in enumerate(draft.lines):
         if not line.live or len(line.text) > _STAMP_MAX_CHARS or not _DIGIT.search(line.text):
             continue
-        parsed = _parse_stamp(line.text)
+        parsed = _parse_stamp(line.text) or _stamp_after_chrome(line.text, rules)
         if not parsed:
             continue
         stamp, end = parsed
         rest = line.text[end:].strip()
-        if not rest:
+        if not rest or _is_chrome_fragment(rest, rules):
             line.rule = "header:timestamp"
             draft.stamps.append(_StampSite(line, stamp))
         elif index < _STAMP_PREFIX_LINES and stamp.time and is_sentence_like(rest):
@@ -459,6 +460,27 @@ def _mark_timestamps(draft: _Draft) -> None:
             removal = draft.remove_part(line.text[:end].strip(), "header:timestamp", line.position)
             line.rewrite(rest)
             draft.stamps.append(_StampSite(line, stamp, removal))
+
+
+# "Chính trị | 03/02/2025 14:20", "03/02/2025 - 14:20 | Thời sự", "… - Lượt xem: 245": a
+# timestamp sharing its line with a section name or a counter is still the page's timestamp.
+_STAMP_NEIGHBOUR_SPLIT = re.compile(r"\s+[|•·–—-]\s+|\s*\|\s*")
+_STAMP_NEIGHBOUR_MAX_WORDS = 5
+
+
+def _is_chrome_fragment(text: str, rules: ChromeRules) -> bool:
+    return word_count(text) <= _STAMP_NEIGHBOUR_MAX_WORDS and rules.classify(text, lambda: match_key(text)) is not None
+
+
+def _stamp_after_chrome(text: str, rules: ChromeRules) -> tuple[_Stamp, int] | None:
+    """A timestamp preceded by a chrome fragment, as (stamp, end of the line) or None."""
+    found = _STAMP_NEIGHBOUR_SPLIT.search(text)
+    if not found:
+        return None
+    parsed = _parse_stamp(text[found.end() :])
+    if not parsed or text[found.end() + parsed[1] :].strip() or not _is_chrome_fragment(text[: found.start()], rules):
+        return None
+    return parsed[0], len(text)
 
 
 # Photo captions. A credit closes the caption: "… phát biểu. Ảnh: Thống Nhất – TTXVN",
@@ -527,6 +549,7 @@ def _take_caption(draft: _Draft, line: _Line, previous: _Line | None) -> None:
         return
     split = _split_credit(line.text)
     if split is None:
+        _take_source_caption(draft, line, previous)
         return
     text, credit = split
     if not text:  # a credit line of its own: the caption is the line just above it, if any
@@ -547,6 +570,34 @@ def _take_caption(draft: _Draft, line: _Line, previous: _Line | None) -> None:
         draft.remove_part(line.text[len(text) :].strip(), "caption", line.position)
         draft.add_caption(line, "", credit)
         line.rewrite(text)
+
+
+# "Nguồn: Reuters" on a line of its own, right under a caption-sized line: the photo's source.
+# At the end of the article the same line credits the whole article (a source credit), and under
+# a paragraph it cites data, so the line above must be one short sentence in the same block and
+# the article must go on below.
+_SOURCE_LINE = re.compile(r"^\(?\s*nguồn\s*:\s*(?P<credit>[^():]{2,60}?)\s*\)?\s*\.?$", re.IGNORECASE)
+_MAX_SOURCE_CREDIT_WORDS = 5
+
+
+def _take_source_caption(draft: _Draft, line: _Line, previous: _Line | None) -> None:
+    found = _SOURCE_LINE.match(line.text)
+    if (
+        not found
+        or word_count(found.group("credit")) > _MAX_SOURCE_CREDIT_WORDS
+        or previous is None
+        or not previous.live
+        or previous.paragraph != line.paragraph
+        or not _is_caption_sized(previous.text)
+        or _parse_credit_line(previous.text) is not None
+    ):
+        return
+    below = draft.lines[draft.lines.index(line) + 1 :]
+    if not any(later.live and later.sentence_like for later in below):
+        return
+    previous.rule = "caption"
+    line.rule = "caption"
+    draft.add_caption(previous, previous.text, found.group("credit").strip())
 
 
 def _split_credit(text: str) -> tuple[str, str | None] | None:
@@ -607,6 +658,7 @@ def _second_pass(draft: _Draft, rules: ChromeRules, recurring: set[str]) -> None
         if not line.sentence_like and len(line.text) <= MAX_CHROME_CHARS and line.key in recurring:
             line.rule = "chrome:recurring"
     _take_title(draft, rules)
+    _cut_related_lists(draft)
     _cut_related_blocks(draft)
     _take_tail(draft, rules)
     _mark_repeats(draft)
@@ -650,10 +702,22 @@ def _take_title(draft: _Draft, rules: ChromeRules) -> None:
             continue
         if rules.menu_items(line.key) >= 2:
             line.rule = "chrome:menu"
-        elif line in above_title and line.words <= _HEADER_CHROME_MAX_WORDS:
+        elif line in above_title and (line.words <= _HEADER_CHROME_MAX_WORDS or _is_long_menu(line, rules)):
             line.rule = "chrome:header"
         else:
             draft.flag(line, "before-lead")
+
+
+_LONG_MENU_MIN_PHRASES = 3
+_LONG_MENU_MIN_COVER = 0.4
+
+
+def _is_long_menu(line: _Line, rules: ChromeRules) -> bool:
+    """A long navigation bar above the headline: several section names among unknown ones."""
+    if line.sentence_like or ends_like_sentence(line.text) or len(line.text) > MAX_CHROME_CHARS:
+        return False
+    phrases, cover = rules.menu_phrases_in(line.key)
+    return phrases >= _LONG_MENU_MIN_PHRASES and cover >= _LONG_MENU_MIN_COVER
 
 
 def _is_question_headline(live: list[_Line]) -> bool:
@@ -676,6 +740,56 @@ def _headline_index(draft: _Draft, header: list[_Line]) -> int | None:
         headline = is_headline_like(line.text, min_words=_MIN_TITLE_WORDS, max_words=_MAX_TITLE_WORDS)
         return index if headline else None
     return None
+
+
+_RELATED_HEADING_MAX_WORDS = 6
+_TEASER_MAX_WORDS = 25
+_TEASER_MIN_WORDS = 3
+_TEASER_RUN_MAX = 12
+
+
+def _cut_related_lists(draft: _Draft) -> None:
+    """The headlines a related-news heading ("Tin liên quan", "Đọc thêm", "Đừng bỏ lỡ") lists.
+
+    A teaser headline looks like a sub-heading of the article, so only the run right below the
+    heading goes: headline-like lines in the heading's own block (no blank line between them),
+    or anywhere once the article's prose has ended. The run stops at the first other line.
+    """
+    headings = [
+        index
+        for index, line in enumerate(draft.lines)
+        if line.rule == "chrome:related" and line.words <= _RELATED_HEADING_MAX_WORDS
+    ]
+    if not headings:
+        return
+    prose_end = max(
+        (i for i, line in enumerate(draft.lines) if line.live and line.sentence_like and _closes_prose(line.text)),
+        default=-1,
+    )
+    for index in headings:
+        heading = draft.lines[index]
+        previous = heading
+        for later in draft.lines[index + 1 : index + 1 + _TEASER_RUN_MAX]:
+            same_block = later.paragraph == previous.paragraph
+            if not later.live or not _is_teaser(later.text) or not (same_block or index > prose_end):
+                break
+            later.rule = "chrome:related-link"
+            previous = later
+
+
+def _closes_prose(text: str) -> bool:
+    """An article sentence that closes as prose (a teaser headline may end with "?")."""
+    return text.rstrip(_QUOTE_CLOSERS).endswith((".", "…", "!", ";", ":")) and is_sentence_like(text)
+
+
+_QUOTE_CLOSERS = "\"”’'»)] "
+
+
+def _is_teaser(text: str) -> bool:
+    if is_headline_like(text, min_words=_TEASER_MIN_WORDS, max_words=_TEASER_MAX_WORDS):
+        return True
+    first = text.lstrip("“\"'‘(«[")[:1]
+    return text.rstrip(_QUOTE_CLOSERS).endswith("?") and word_count(text) <= _TEASER_MAX_WORDS and first.isupper()
 
 
 def _cut_related_blocks(draft: _Draft) -> None:
@@ -862,6 +976,11 @@ _AUTHOR_WITH_NOTE = re.compile(
     r"|ghi\s+chép|biên\s+soạn|lược\s+thuật)(?:\s+(?:từ|theo)\s+(?P<source>[^()]{2,60}?))?\s*\)\s*\.?$",
     re.IGNORECASE,
 )
+# "Sơn Hà - Vũ Tuân thực hiện", "Minh Anh tổng hợp": the same notes without brackets
+_AUTHOR_TRAILING_NOTE = re.compile(
+    r"^(?P<author>[^()]{3,40}?)\s*[-–]?\s+(?:thực\s+hiện|tổng\s+hợp|lược\s+dịch|biên\s+dịch|ghi)\s*\.?$",
+    re.IGNORECASE,
+)
 _AUTHOR_SLASH_OUTLET = re.compile(r"^(?P<author>[^/()]{1,40}?)\s*/\s*(?P<source>[^/()\s][^/()]{1,40})$")
 _REPORTER = re.compile(
     r"^(?:nhóm\s+)?(?:pv|ptv|btv|ctv|p\.v|phóng\s+viên|nhóm\s+phóng\s+viên)(?:\s+[\w.+-]+){0,3}\.?$",
@@ -904,6 +1023,9 @@ def _parse_credit_line(text: str) -> _Credit | None:
     if found and _is_person_name(found.group("author")):
         source = found.group("source")
         return _Credit(found.group("author").strip(), _split_sources(source) if source else ())
+    found = _AUTHOR_TRAILING_NOTE.match(text)
+    if found and _is_person_name(found.group("author")):
+        return _Credit(found.group("author").strip())
     found = _AUTHOR_WITH_SOURCE.match(text)
     if found and _is_person_name(found.group("author")):
         sources = _split_sources(found.group("source"))
