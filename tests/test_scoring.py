@@ -102,9 +102,14 @@ def test_predictions_join_gold_by_file():
 
 
 def test_empty_fields_score_perfectly_and_format():
-    result = score([gold_record(quotes=[])], [gold_record(quotes=[])])
+    result = score([gold_record(quotes=[], people=[])], [gold_record(quotes=[], title=None, people=[])])
     assert result["fields"]["quotes"]["f1"] == 1.0
     assert result["fields"]["title"]["accuracy"] == 1.0
     table = format_scores(result, "seeds")
     assert table.splitlines()[0] == "seeds"
     assert "person_titles" in table and "(1 documents)" in table
+
+
+def test_fields_the_gold_does_not_annotate_are_not_scored():
+    result = score([gold_record(author="X", quotes=["a"])], [gold_record(author="X")])
+    assert set(result["fields"]) == {"author"}

@@ -36,14 +36,19 @@ def titles_match(first: str, second: str) -> bool:
 
 
 def score(predictions: list[dict], gold: list[dict], fields: tuple[str, ...] | None = None) -> dict:
-    """Per-field counts and rates, plus each document's misses (``errors``)."""
+    """Per-field counts and rates, plus each document's misses (``errors``). A gold record
+    that lacks a field (a gold file annotating cleaning only, say) is not scored on it."""
     fields = fields or LIST_FIELDS + SCALAR_FIELDS
     predicted_by_file = {record["file"]: record for record in predictions if record.get("file")}
     totals = {field: Counter() for field in fields}
+    scored: set[str] = set()
     errors: dict[str, dict] = {}
     for expected in gold:
         predicted = predicted_by_file.get(expected["file"], {})
         for field in fields:
+            if ("people" if field == "person_titles" else field) not in expected:
+                continue
+            scored.add(field)
             if field in SCALAR_FIELDS:
                 counts, miss = _score_scalar(predicted.get(field), expected.get(field))
             elif field == "person_titles":
@@ -55,7 +60,7 @@ def score(predictions: list[dict], gold: list[dict], fields: tuple[str, ...] | N
                 errors.setdefault(expected["file"], {})[field] = miss
     return {
         "documents": len(gold),
-        "fields": {field: _rates(totals[field], field in SCALAR_FIELDS) for field in fields},
+        "fields": {field: _rates(totals[field], field in SCALAR_FIELDS) for field in fields if field in scored},
         "errors": errors,
     }
 
