@@ -65,9 +65,7 @@ SUITES: dict[str, list] = {
         _day_between_1945_and_tomorrow("event_day"),
         _day_between_1945_and_tomorrow("published_day"),
         E.ExpectColumnValuesToBeInSet(column="time_of_day", value_set=TIME_OF_DAY, severity=CRITICAL),
-        E.ExpectColumnValuesToNotMatchRegexList(
-            column="body", regex_list={"$PARAMETER": "chrome_patterns"}, severity=WARNING
-        ),
+        E.ExpectColumnValuesToNotMatchRegex(column="body", regex={"$PARAMETER": "chrome_pattern"}, severity=WARNING),
         E.ExpectColumnMeanToBeBetween(column="has_person", min_value=0.5, severity=WARNING),
     ],
     "person_mentions": [

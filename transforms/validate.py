@@ -69,15 +69,15 @@ class ValidationOutcome:
 def expectation_parameters(reference: dict, today: date) -> dict:
     """Run-time values the stored suites refer to as ``$PARAMETER``."""
     titles = sorted({row["title"] for row in reference.get("titles", []) if row.get("title")}, key=len, reverse=True)
-    chrome = [
-        rf"(?m)^\s*{re.escape(row['phrase'])}\s*$"
-        for row in reference.get("boilerplate", [])
-        if row.get("match") == "exact" and row.get("phrase")
-    ]
+    chrome = sorted(
+        {re.escape(row["phrase"]) for row in reference.get("boilerplate", []) if row.get("match") == "exact" and row.get("phrase")},
+        key=len, reverse=True,
+    )
     return {
         "tomorrow": (today + timedelta(days=1)).isoformat(),
         "title_pattern": "(?i)(?:" + "|".join(re.escape(t) for t in titles) + ")" if titles else ".*",
-        "chrome_patterns": chrome or [r"(?!)"],
+        # one alternation, one pass over each body: a line that is exactly a chrome phrase
+        "chrome_pattern": rf"(?mi)^\s*(?:{'|'.join(chrome)})\s*$" if chrome else r"(?!)",
     }
 
 
