@@ -53,7 +53,13 @@ def inspect_files(paths: list[str], settings: Settings) -> list[dict]:
     path_of = {d["doc_id"]: d["source_path"] for d in documents}
     records += [_quarantined({**q, "source_path": path_of.get(q["doc_id"])}) for q in clean_quarantine]
     order = {Path(p).name: i for i, p in enumerate(paths)}
-    return sorted(records, key=lambda r: order.get(r["file"], len(order)))
+    return sorted(records, key=lambda r: _input_order(r["file"], order))
+
+
+def _input_order(file: str, order: dict[str, int]) -> tuple[int, int]:
+    """Input files in the order given; the records of one .jsonl/.parquet file (``name#N``) in theirs."""
+    name, _, record = file.partition("#")
+    return order.get(name, len(order)), int(record) if record.isdigit() else 0
 
 
 def _quarantined(row: dict) -> dict:
