@@ -87,3 +87,14 @@ def test_sql_command_prints_json(warehouse):
     )
     assert result.returncode == 0, result.stderr
     assert [row["name"] for row in json.loads(result.stdout)] == sorted(row["name"] for row in json.loads(result.stdout))
+
+
+def test_sql_shell_answers_statements_from_its_prompt(warehouse):
+    vnnews = Path(sys.executable).parent / "vnnews"
+    result = subprocess.run(
+        [str(vnnews), "sql", "--shell", "--warehouse", str(warehouse)],
+        input="SELECT count(*) AS n\n  FROM articles;\nSELECT * FROM no_such_table;\n.quit\n",
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "| 5 " in result.stdout and "error:" in result.stdout
