@@ -798,3 +798,144 @@ def test_chrome_looking_article_lines_stay():
     record = clean_one(ARTICLE + "\n" + "\n\n".join(kept) + "\n\nHai bên ký kết biên bản ghi nhớ về hợp tác.\n")
     for line in kept:
         assert is_body_line(record, line), line
+
+
+# --- captions and bylines of the holdout_clean2 round ---------------------------------------
+
+LEAD = "Chiều 12/3, tại Trụ sở Chính phủ, Thủ tướng tiếp Đại sứ Nhật Bản đến chào từ biệt nhân dịp kết thúc nhiệm kỳ.\n\n"
+NEXT = "Hai bên nhất trí tiếp tục thúc đẩy hợp tác trong các lĩnh vực kinh tế, đầu tư và lao động.\n"
+
+
+def captions_of(record: dict) -> list[tuple[str, str | None]]:
+    return [(c["text"], c["credit"]) for c in record["captions"]]
+
+
+def test_a_caption_separated_from_its_credit_by_a_blank_line():
+    record = clean_one(LEAD + "Thủ tướng tiếp Đại sứ Nhật Bản Yamada Takio.\n\nẢnh: Dương Giang/TTXVN\n\n" + NEXT)
+    assert captions_of(record) == [("Thủ tướng tiếp Đại sứ Nhật Bản Yamada Takio.", "Dương Giang/TTXVN")]
+    assert not in_body(record, "Yamada Takio.") and in_body(record, NEXT.strip())
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Rất may, vụ cháy không gây thiệt hại về người.",  # a connective ties it to the text
+        "Ông Nam cho biết sẽ kiến nghị lên thành phố.",  # reported speech
+        "\"Đối thoại tốt hơn đối đầu.\"",  # a quotation
+    ],
+)
+def test_a_one_line_paragraph_above_a_lone_credit_stays(paragraph):
+    record = clean_one(LEAD + paragraph + "\n\nẢnh: TTXVN\n\n" + NEXT)
+    assert is_body_line(record, paragraph)
+    assert captions_of(record) == [("", "TTXVN")]
+
+
+def test_a_lone_credit_keeps_a_long_line_above_it_when_another_line_follows_in_its_block():
+    record = clean_one(LEAD + "Tang vật thu giữ tại hiện trường.\n\nẢnh: CAND\nCông an khuyến cáo người dân cảnh giác.\n")
+    assert is_body_line(record, "Tang vật thu giữ tại hiện trường.")
+
+
+def test_two_captions_in_a_row_share_one_credit():
+    record = clean_one(LEAD + "Quang cảnh hội nghị.\nĐại biểu dự hội nghị.\nẢnh: TUẤN HUY\n\n" + NEXT)
+    assert captions_of(record) == [("Quang cảnh hội nghị.", "TUẤN HUY"), ("Đại biểu dự hội nghị.", "TUẤN HUY")]
+
+
+def test_stacked_captions_need_the_credit_to_close_their_block():
+    text = (
+        LEAD + "Giới phân tích đánh giá cuộc đối thoại tích cực.\nBộ trưởng Quốc phòng Trung Quốc Đổng Quân.\n"
+        "Nguồn ảnh: AFP\nPhía Trung Quốc sẵn sàng duy trì các kênh liên lạc quân sự.\n"
+    )
+    record = clean_one(text)
+    assert captions_of(record) == [("Bộ trưởng Quốc phòng Trung Quốc Đổng Quân.", "AFP")]
+    assert is_body_line(record, "Giới phân tích đánh giá cuộc đối thoại tích cực.")
+
+
+@pytest.mark.parametrize(
+    ("line", "caption", "credit"),
+    [
+        ("Ảnh: Reuters - Các đại biểu dự phiên khai mạc kỳ họp.", "Các đại biểu dự phiên khai mạc kỳ họp.", "Reuters"),
+        ("Ảnh: Công an cung cấp - Các đối tượng tại cơ quan điều tra.", "Các đối tượng tại cơ quan điều tra.", "Công an cung cấp"),
+        ("Ảnh: Thống Nhất - TTXVN - Tổng Bí thư Tô Lâm phát biểu.", "Tổng Bí thư Tô Lâm phát biểu.", "Thống Nhất - TTXVN"),
+    ],
+)
+def test_a_credit_in_front_of_its_caption(line, caption, credit):
+    record = clean_one(LEAD + line + "\n\n" + NEXT)
+    assert captions_of(record) == [(caption, credit)]
+
+
+@pytest.mark.parametrize("line", ["Ảnh: Thống Nhất – TTXVN", "Ảnh: Minh Anh - Trần Thị Bình"])
+def test_a_credit_with_a_dash_is_not_split_into_a_caption(line):
+    record = clean_one(LEAD + "Toàn cảnh hội nghị.\n" + line + "\n\n" + NEXT)
+    assert captions_of(record) == [("Toàn cảnh hội nghị.", line.split(": ", 1)[1])]
+
+
+def test_the_lead_above_a_lone_credit_is_not_a_caption():
+    for lead in ("(HNMO) - Ngày 15/3, Lào và Campuchia tổ chức hội nghị thúc đẩy thương mại qua biên giới.",
+                 "Kinhtedothi - Theo Bộ NN&PTNT, xuất khẩu nông lâm thủy sản 2 tháng đạt 9,3 tỷ USD."):
+        record = clean_one(lead + "\nẢnh minh họa: TTXVN\n" + NEXT)
+        assert record["captions"] == [{"text": "", "credit": "TTXVN"}]
+        assert in_body(record, lead.split(" - ", 1)[1])
+
+
+def test_infographic_credit():
+    record = clean_one(LEAD + "Kết quả diễn tập khu vực phòng thủ năm 2023. Đồ họa: QĐND\n\n" + NEXT)
+    assert captions_of(record) == [("Kết quả diễn tập khu vực phòng thủ năm 2023.", "QĐND")]
+
+
+def test_a_video_credit_line_is_chrome_but_a_sentence_about_video_stays():
+    sentence = "Video: nhiều người dân đã ghi lại cảnh tượng này."
+    record = clean_one(LEAD + "Video: Thời sự VTV\n\n" + sentence + "\n\n" + NEXT)
+    assert "Video: Thời sự VTV" in boilerplate_lines(record)
+    assert is_body_line(record, sentence)
+
+
+def test_header_timestamp_with_a_byline():
+    text = "Bộ GD&ĐT công bố phương án thi tốt nghiệp năm 2025\nThứ Ba, 12/03/2024 14:20 | Minh Anh\n" + LEAD + NEXT
+    record = clean_one(text)
+    assert (record["title"], record["published_date"], record["author"]) == (
+        "Bộ GD&ĐT công bố phương án thi tốt nghiệp năm 2025", "2024-03-12", "Minh Anh")
+    assert "Thứ Ba, 12/03/2024 14:20 | Minh Anh" in boilerplate_lines(record)
+
+
+def test_a_dateline_with_a_place_is_not_a_byline():
+    record = clean_one("Hà Nội tổ chức lễ hội hoa xuân năm 2024\n15/3/2024 Hà Nội\n" + LEAD + NEXT)
+    assert record["author"] is None
+
+
+def test_an_outlet_name_between_headline_and_lead():
+    text = "TPHCM ghi nhận số ca sốt xuất huyết giảm mạnh\nThứ Tư, 13/3/2024 - 06:35\nSGGP\n" + LEAD + NEXT
+    record = clean_one(text)
+    assert record["title"] == "TPHCM ghi nhận số ca sốt xuất huyết giảm mạnh"
+    assert "SGGP" in boilerplate_lines(record)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ảnh hưởng của lạm phát khiến nhiều dự án chậm tiến độ.",
+        "Nổi bật là bức ảnh lịch sử ghi lại đoàn quân tiến về tiếp quản Thủ đô.",
+        "Hình ảnh đất nước Việt Nam năng động sẽ luôn đọng lại trong ông.",
+        "Tiến độ giải ngân",
+        "Hai môn bắt buộc là Toán và Ngữ văn.",
+        "\"Quy hoạch phải đi trước một bước\", Phó Thủ tướng nhấn mạnh.",
+    ],
+)
+def test_must_keep_sentences(sentence):
+    record = clean_one(LEAD + sentence + "\n\n" + NEXT)
+    assert is_body_line(record, sentence)
+    assert record["captions"] == []
+
+
+def test_holdout_clean2_must_keep():
+    gold = [json.loads(line) for line in (ROOT / "tests/gold/holdout_clean2.jsonl").read_text(encoding="utf-8").splitlines()]
+    for entry in gold:
+        record = clean_one((ROOT / "tests/holdout_clean2" / entry["file"]).read_text(encoding="utf-8"))
+        for sentence in entry["must_keep"]:
+            assert in_body(record, sentence), (entry["file"], sentence)
+
+
+def test_a_caption_repeating_its_numbered_alt_text_needs_no_credit():
+    record = clean_one(LEAD + "Quang cảnh buổi làm việc - Ảnh 2.\nQuang cảnh buổi làm việc.\n" + NEXT)
+    assert captions_of(record) == [("Quang cảnh buổi làm việc.", None)]
+    other = clean_one(LEAD + "Phó Thủ tướng làm việc với tỉnh Quảng Ninh - Ảnh 1.\nTỉnh đã hoàn thành các quy hoạch chi tiết.\n" + NEXT)
+    assert is_body_line(other, "Tỉnh đã hoàn thành các quy hoạch chi tiết.")

@@ -455,11 +455,32 @@ def _mark_timestamps(draft: _Draft, rules: ChromeRules) -> None:
         if not rest or _is_chrome_fragment(rest, rules):
             line.rule = "header:timestamp"
             draft.stamps.append(_StampSite(line, stamp))
+        elif index < _STAMP_BYLINE_LINES and (author := _stamp_byline(line.text, end)):
+            # "Thứ Ba, 12/03/2024 14:20 | Minh Anh": the page header's timestamp and byline
+            line.rule = "header:timestamp"
+            draft.stamps.append(_StampSite(line, stamp))
+            draft.author = draft.author or author
         elif index < _STAMP_PREFIX_LINES and stamp.time and is_sentence_like(rest):
             # a clock time marks a site timestamp glued to the lead, not a dateline of the text
             removal = draft.remove_part(line.text[:end].strip(), "header:timestamp", line.position)
             line.rewrite(rest)
             draft.stamps.append(_StampSite(line, stamp, removal))
+
+
+_STAMP_BYLINE_LINES = 8
+_STAMP_BYLINE_BARS = ("|", "•", "·")
+_STAMP_BYLINE = re.compile(r"^\s*[|•·]\s*(?P<name>[^|•·]{3,40}?)\s*$")
+
+
+def _stamp_byline(text: str, end: int) -> str | None:
+    """The author's name after a header timestamp and a bar: "… 14:20 | Minh Anh"."""
+    stamp = text[:end].rstrip()
+    rest = text[end:] if not stamp.endswith(_STAMP_BYLINE_BARS) else "| " + text[end:]
+    found = _STAMP_BYLINE.match(rest)
+    if not found:
+        return None
+    credit = _parse_credit_line(found.group("name"))
+    return credit.author if credit is not None else None
 
 
 # "Chính trị | 03/02/2025 14:20", "03/02/2025 - 14:20 | Thời sự", "… - Lượt xem: 245": a
@@ -490,6 +511,7 @@ def _stamp_after_chrome(text: str, rules: ChromeRules) -> tuple[_Stamp, int] | N
 _CREDIT_LABEL = (
     r"nguồn\s+ảnh|ảnh\s+minh\s+h(?:ọa|oạ)|ảnh\s+tư\s+liệu|ảnh\s+chụp\s+màn\s+hình"
     r"|ảnh\s*(?:&|và|/|-)\s*(?:video|clip)|(?:video|clip)\s*(?:&|và|/|-)\s*ảnh|ảnh|hình|photo"
+    r"|đồ\s+h(?:ọa|oạ)|infographic"
 )
 _TRAILING_CREDIT = re.compile(
     rf"[(\[]?\s*(?P<label>{_CREDIT_LABEL})\s*:\s*(?P<credit>[^()\[\]:]{{1,80}}?)\s*[)\]]?\s*\.?\s*$",
@@ -523,8 +545,12 @@ _MAX_ATTACHED_CAPTION_WORDS = 40
 def _mark_captions(draft: _Draft) -> None:
     previous: _Line | None = None
     for line in draft.lines:
+        if previous is not None and previous.rule == "caption:alt-text" and line.live and _repeats_alt_text(previous, line):
+            # "Toàn cảnh hội nghị - Ảnh 1." then "Toàn cảnh hội nghị.": the caption, without a credit
+            line.rule = "caption"
+            draft.add_caption(line, line.text, None)
         # the marker sits near the end (a credit) or after the glued headline (near the start)
-        if line.live and (
+        elif line.live and (
             _mentions_photo(line.text[-_CAPTION_TAIL_CHARS:])
             or _mentions_photo(line.text[:_CAPTION_HEAD_CHARS])
         ):
@@ -532,9 +558,20 @@ def _mark_captions(draft: _Draft) -> None:
         previous = line
 
 
+def _repeats_alt_text(alt: _Line, line: _Line) -> bool:
+    described = _ALT_INDEX.sub("", alt.text).strip(" .-–—").casefold()
+    return bool(described) and line.text.strip(" .").casefold() == described and _is_caption_sized(line.text)
+
+
+_ALT_INDEX = re.compile(r"\s*[-–—]?\s*(?:ảnh|hình|photo)\s*\d{1,2}\s*\.?$", re.IGNORECASE)
+
+
 def _mentions_photo(text: str) -> bool:
     folded = text.casefold()
-    return "ảnh" in folded or "hình" in folded or "photo" in folded or "nguồn" in folded
+    return (
+        "ảnh" in folded or "hình" in folded or "photo" in folded or "nguồn" in folded
+        or "đồ h" in folded or "infographic" in folded
+    )
 
 
 def _take_caption(draft: _Draft, line: _Line, previous: _Line | None) -> None:
@@ -547,21 +584,24 @@ def _take_caption(draft: _Draft, line: _Line, previous: _Line | None) -> None:
         draft.add_caption(line, text, credit)
         line.rule = "caption"
         return
+    leading = _split_leading_credit(line.text)
+    if leading is not None:
+        text, credit = leading
+        draft.add_caption(line, text, credit)
+        line.rule = "caption"
+        return
     split = _split_credit(line.text)
     if split is None:
         _take_source_caption(draft, line, previous)
         return
     text, credit = split
-    if not text:  # a credit line of its own: the caption is the line just above it, if any
-        attached = (
-            previous is not None
-            and previous.live
-            and previous.paragraph == line.paragraph
-            and previous.words <= _MAX_ATTACHED_CAPTION_WORDS
-        )
-        if attached:
-            previous.rule = "caption"
-        draft.add_caption(line, previous.text if attached else "", credit)
+    if not text:  # a credit line of its own: the caption is the line(s) just above it, if any
+        captions = _captions_above(draft, line, previous)
+        for caption in captions:
+            caption.rule = "caption"
+            draft.add_caption(line, caption.text, credit)
+        if not captions:
+            draft.add_caption(line, "", credit)
         line.rule = "caption"
     elif word_count(text) <= _MAX_CAPTION_WORDS:
         draft.add_caption(line, text, credit)
@@ -570,6 +610,99 @@ def _take_caption(draft: _Draft, line: _Line, previous: _Line | None) -> None:
         draft.remove_part(line.text[len(text) :].strip(), "caption", line.position)
         draft.add_caption(line, "", credit)
         line.rewrite(text)
+
+
+# "Ảnh: Reuters - Các đại biểu dự phiên khai mạc.": the credit in front of its caption.
+_LEADING_CREDIT = re.compile(
+    r"^[(\[]?\s*(?P<label>nguồn\s+ảnh|ảnh\s+minh\s+h(?:ọa|oạ)|ảnh|hình|photo|đồ\s+h(?:ọa|oạ))\s*:\s*(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+_LEADING_CREDIT_SEPARATOR = re.compile(r"\s+[-–—|]\s+")
+_MAX_LEADING_CREDIT_WORDS = 6
+_MIN_LEADING_CAPTION_WORDS = 3
+
+
+def _split_leading_credit(text: str) -> tuple[str, str] | None:
+    """(caption, credit) for "Ảnh: <credit> - <caption>", else None."""
+    found = _LEADING_CREDIT.match(text)
+    if not found:
+        return None
+    rest = found.group("rest")
+    for separator in _LEADING_CREDIT_SEPARATOR.finditer(rest):
+        credit, caption = rest[: separator.start()].strip(), rest[separator.end() :].strip()
+        if not credit or word_count(credit) > _MAX_LEADING_CREDIT_WORDS or ". " in credit:
+            return None
+        if _is_acronym(caption.split(" ")[0].rstrip(".,")) and word_count(caption.split(" - ")[0]) <= 1:
+            continue  # "Ảnh: Thống Nhất - TTXVN - <caption>": the agency belongs to the credit
+        if (
+            caption[:1].isupper()
+            and _MIN_LEADING_CAPTION_WORDS <= word_count(caption) <= _MAX_ATTACHED_CAPTION_WORDS
+            and not _is_person_name(caption)  # "Ảnh: Minh Anh - Trần Thị Bình": two photographers
+        ):
+            return caption, credit
+        return None
+    return None
+
+
+# Lines that describe a photo rather than carry the article: no quotation, no reporting verb,
+# no connective that ties the sentence to the one before.
+_NOT_CAPTION = re.compile(
+    r"[\"“”]|\b(?:cho\s+biết|cho\s+rằng|khẳng\s+định|nhấn\s+mạnh|chia\s+sẻ|nói|nêu\s+rõ|đề\s+nghị|nhận\s+định|cho\s+hay|bày\s+tỏ)\b"
+    r"|^(?:tuy\s+nhiên|theo|ngoài\s+ra|trong\s+đó|đến|rất\s+may|do\s+đó|vì\s+vậy|bên\s+cạnh\s+đó|hiện\s+nay"
+    r"|cũng|còn|nhưng|song|mặt\s+khác|tuy|trước\s+đó|sau\s+đó|đồng\s+thời|như\s+vậy)\b",
+    re.IGNORECASE,
+)
+_MAX_STACKED_CAPTIONS = 3
+_MAX_LEAD_AS_CAPTION_WORDS = 20
+
+
+def _captions_above(draft: _Draft, line: _Line, previous: _Line | None) -> list[_Line]:
+    """The caption(s) of a credit line of its own: the line just above in the same block, or a
+    block of 2-3 caption-sized lines ending at the credit (two photos in a row), or a one-line
+    caption block just above when the credit stands alone in its block (a blank line between)."""
+    if previous is None or not previous.live or _is_lead_tag(draft, previous):
+        return []
+    index = draft.lines.index(line)
+    if previous.paragraph == line.paragraph:
+        if previous.words > _MAX_ATTACHED_CAPTION_WORDS:
+            return []
+        block = [other for other in draft.lines[:index] if other.paragraph == line.paragraph]
+        after = draft.lines[index + 1] if index + 1 < len(draft.lines) else None
+        if (
+            2 <= len(block) <= _MAX_STACKED_CAPTIONS
+            and (after is None or after.paragraph != line.paragraph)
+            and all(other.live and _is_stand_alone_caption(other) for other in block)
+        ):
+            return block
+        return [previous]
+    after = draft.lines[index + 1] if index + 1 < len(draft.lines) else None
+    if after is not None and after.paragraph == line.paragraph:
+        return []
+    block = [other for other in draft.lines[:index] if other.paragraph == previous.paragraph]
+    if block == [previous] and _is_stand_alone_caption(previous):
+        return [previous]
+    return []
+
+
+def _is_stand_alone_caption(line: _Line) -> bool:
+    text = line.text.strip()
+    return (
+        _is_caption_sized(text)
+        and not text.endswith((":", "?"))
+        and _NOT_CAPTION.search(text) is None
+        and _parse_credit_line(text) is None
+        and _split_credit(text) is None
+    )
+
+
+def _is_lead_tag(draft: _Draft, line: _Line) -> bool:
+    """The lead paragraph, not a caption: it opens with an outlet tag ("(HNMO) - ", "TPO - "), or
+    it is the first long sentence of the text."""
+    found = _OUTLET_PREFIX.match(line.text)
+    if found and _is_outlet_tag((found.group("paren") or found.group("bare")).strip(), found.group("paren") is not None):
+        return True
+    first = next((other for other in draft.lines if other.live and other.sentence_like), None)
+    return first is line and (found is not None or line.words > _MAX_LEAD_AS_CAPTION_WORDS)
 
 
 # "Nguồn: Reuters" on a line of its own, right under a caption-sized line: the photo's source.
@@ -737,9 +870,20 @@ def _headline_index(draft: _Draft, header: list[_Line]) -> int | None:
         line = header[index]
         if _take_credit_line(draft, line):
             continue
+        if line.words <= _MAX_OUTLET_NAME_WORDS and _is_outlet_name(line.text, draft.outlets):
+            line.rule = "chrome:header"  # "SGGP" under the headline: the site's name
+            continue
         headline = is_headline_like(line.text, min_words=_MIN_TITLE_WORDS, max_words=_MAX_TITLE_WORDS)
         return index if headline else None
     return None
+
+
+_MAX_OUTLET_NAME_WORDS = 3
+
+
+def _is_outlet_name(text: str, outlets: frozenset[str]) -> bool:
+    text = text.strip()
+    return text.casefold() in outlets or _is_acronym(text) or _DOMAIN.search(text) is not None
 
 
 _RELATED_HEADING_MAX_WORDS = 6
