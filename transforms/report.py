@@ -26,6 +26,7 @@ from transforms.settings import STAGES, Settings
 from transforms.validate import DATA_DOCS_INDEX
 
 TOP_N = 15
+ACTIVITY_MONTHS = 24
 HEATMAP_ROWS = 10
 NETWORK_MAX_PEOPLE = 40
 NETWORK_MAX_PAIRS = 100
@@ -173,12 +174,20 @@ def _activity_section(db: _Warehouse) -> str:
     undated = db.value("SELECT count(*) FROM article_dates WHERE activity_date IS NULL") or 0
     if not per_month:
         return _section("activity", "Activity over time", NO_DATA)
-    months = _month_range(min(per_month), max(per_month))
+    # A few old or mis-dated articles must not stretch the charts over decades: show the
+    # latest months and say how many articles fall before them.
+    months = _month_range(min(per_month), max(per_month))[-ACTIVITY_MONTHS:]
+    earlier = sum(count for month, count in per_month.items() if month < months[0])
     parts = [
         "<h3>Articles per month</h3>",
         bar_chart("chart-articles-per-month",
                   [Bar(month.strftime("%Y-%m"), per_month.get(month, 0)) for month in months], "articles"),
     ]
+    if earlier:
+        parts.append(
+            f'<p class="note">{_format_number(earlier)} article(s) dated before '
+            f'{months[0].strftime("%Y-%m")} are not shown.</p>'
+        )
     if undated:
         parts.append(
             f'<p class="note">{_format_number(undated)} article(s) have no usable date and are not counted.</p>'
@@ -187,7 +196,7 @@ def _activity_section(db: _Warehouse) -> str:
         ("chart-organization-activity", "Organizations by month", "organization_activity_monthly", "organization"),
         ("chart-country-activity", "Countries by month", "country_activity_monthly", "country"),
     ):
-        counts = db.rows(f"SELECT {column}, month, articles FROM {view} WHERE month IS NOT NULL")
+        counts = db.rows(f"SELECT {column}, month, articles FROM {view} WHERE month >= ?", [months[0]])
         parts.append(f"<h3>{heading}</h3>")
         parts.append(heatmap(chart_id, counts, months, "articles") if counts else NO_DATA)
     return _section("activity", "Activity over time", "\n".join(parts),
