@@ -606,3 +606,122 @@ def test_document_references_with_years_dates_and_paired_names(extract):
         "Luật Đất đai 2024", "Luật Thủ đô năm 2024", "Luật Trật tự, an toàn giao thông đường bộ",
         "Luật Phòng, chống tham nhũng", "Tuyên ngôn Độc lập",
     ]
+
+
+# --- round 3 (holdout2): general rules -----------------------------------------------------
+
+def test_sentence_opener_words_inside_a_foreign_name(extract):
+    found = extract("Chiều cùng ngày, Bộ trưởng gặp Ngoại trưởng Hàn Quốc Cho Tae-yul. Theo Bộ Ngoại giao, hai bên nhất trí.")
+    assert people(found) == {"Cho Tae-yul": ["Ngoại trưởng Hàn Quốc"]}
+
+
+def test_one_word_name_after_a_foreign_title(extract):
+    found = extract("Tham dự có Bộ trưởng Ngoại giao Indonesia Sugiono. Thủ tướng Nhật Bản Ishiba Shigeru phát biểu; Thủ tướng Ishiba nói.")
+    assert people(found) == {"Sugiono": ["Bộ trưởng Ngoại giao Indonesia"], "Ishiba Shigeru": ["Thủ tướng Nhật Bản"]}
+
+
+def test_session_number_inside_a_title(extract):
+    found = extract("Chủ tịch nước gặp Chủ tịch Khóa 79 Đại hội đồng LHQ Philemon Yang.")
+    assert people(found) == {"Philemon Yang": ["Chủ tịch Khóa 79 Đại hội đồng LHQ"]}
+    assert "Đại hội đồng Liên hợp quốc" in found["organizations"]
+
+
+def test_aide_titles_and_abbreviated_deputy(extract):
+    found = extract("Về phía Nga có Trợ lý Tổng thống Yury Ushakov; phía Việt Nam có ĐBQH Nguyễn Anh Trí.")
+    assert people(found) == {"Yury Ushakov": ["Trợ lý Tổng thống"], "Nguyễn Anh Trí": ["ĐBQH"]}
+
+
+def test_a_description_after_a_qualifier_stops_at_a_personal_name(extract):
+    found = extract("Cùng dự có Phó Chủ tịch Ủy ban Trung ương MTTQ Việt Nam Hoàng Công Thủy.")
+    assert people(found) == {"Hoàng Công Thủy": ["Phó Chủ tịch Ủy ban Trung ương MTTQ Việt Nam"]}
+    assert found["organizations"] == ["Mặt trận Tổ quốc Việt Nam"]
+
+
+def test_foreign_chambers_named_with_their_country(extract):
+    found = extract("Chủ tịch Hạ viện Indonesia Puan Maharani hội kiến Chủ tịch Quốc hội. Thượng viện Campuchia và Quốc hội Việt Nam ký kết.")
+    assert set(found["organizations"]) == {"Hạ viện Indonesia", "Thượng viện Campuchia"}
+
+
+def test_un_agencies_canonical_full_names(extract):
+    found = extract("Đại diện UNDP, UNICEF, FAO và Liên minh Kinh tế Á - Âu (EAEU) cùng dự.")
+    assert set(found["organizations"]) >= {
+        "Chương trình Phát triển Liên hợp quốc", "Quỹ Nhi đồng Liên hợp quốc",
+        "Tổ chức Lương thực và Nông nghiệp Liên hợp quốc", "Liên minh Kinh tế Á - Âu",
+    }
+
+
+def test_joint_party_issuers_stay_with_the_document(extract):
+    found = extract("Thực hiện Kết luận số 126-KL/TW của Bộ Chính trị, Ban Bí thư và Nghị quyết số 59 của Bộ Chính trị, Bộ Ngoại giao đã triển khai.")
+    assert found["doc_refs"] == ["Kết luận số 126-KL/TW của Bộ Chính trị, Ban Bí thư", "Nghị quyết số 59 của Bộ Chính trị"]
+
+
+def test_international_agreements_are_not_doc_refs(extract):
+    found = extract("Hai bên thông qua Tuyên bố chung và thúc đẩy Hiệp định Đối tác Toàn diện và Tiến bộ xuyên Thái Bình Dương (CPTPP).")
+    assert found["doc_refs"] == []
+
+
+@pytest.mark.parametrize("sentence, venue", [
+    ("Sáng nay (12/3), tại trụ sở Bộ Nông nghiệp và Môi trường, Bộ trưởng tiếp đoàn.", "trụ sở Bộ Nông nghiệp và Môi trường"),
+    ("Sáng 25/6, tại Trung tâm Hội nghị và Triển lãm Quốc tế Mai Giang, Thủ tướng dự.", "Trung tâm Hội nghị và Triển lãm Quốc tế Mai Giang"),
+    ("Chiều 3/6, tại Hà Nội và Thành phố Hồ Chí Minh, diễn ra lễ kỷ niệm.", "Hà Nội"),
+])
+def test_venue_names_joined_by_va(extract, sentence, venue):
+    assert extract(sentence)["location"] == venue
+
+
+def test_event_year_from_the_event_sentence(extract):
+    found = extract("Ngày 14/11, tại Lima, nhân dịp tham dự Tuần lễ Cấp cao APEC năm 2024, Chủ tịch nước hội kiến.")
+    assert found["event_date"] == "2024-11-14"
+    target = extract("Sáng 5/9, hội nghị bàn giải pháp đạt mục tiêu đến năm 2030.")
+    assert target["event_date"] == "--09-05"
+
+
+def test_names_with_initials_and_several_particles(extract):
+    found = extract("Thủ tướng tiếp Bộ trưởng Ngoại giao Ấn Độ S. Jaishankar tại Trụ sở Chính phủ. "
+                    "Chủ tịch Ủy ban châu Âu Ursula von der Leyen phát biểu.")
+    assert people(found) == {"S. Jaishankar": ["Bộ trưởng Ngoại giao Ấn Độ"],
+                             "Ursula von der Leyen": ["Chủ tịch Ủy ban châu Âu"]}
+
+
+def test_initial_period_does_not_end_the_event_sentence(extract):
+    found = extract("Thủ tướng ngày 18/6 đã tiếp Bộ trưởng Ngoại giao Ấn Độ S. Jaishankar tại Trụ sở Chính phủ.")
+    assert found["location"] == "Trụ sở Chính phủ"
+
+
+def test_unit_title_with_its_parent_body_before_the_name(extract):
+    found = extract("Dự có Vụ trưởng Vụ ASEAN, Bộ Ngoại giao Vũ Hồ.")
+    assert people(found) == {"Vũ Hồ": ["Vụ trưởng Vụ ASEAN, Bộ Ngoại giao"]}
+
+
+def test_more_title_modifiers_and_friendship_groups(extract):
+    found = extract("Thủ tướng gặp Chủ tịch điều hành WEF Klaus Schwab và bà Pia Kauma, Chủ tịch Nhóm nghị sĩ hữu nghị Phần Lan - Việt Nam.")
+    assert people(found) == {"Klaus Schwab": ["Chủ tịch điều hành WEF"],
+                             "Pia Kauma": ["Chủ tịch Nhóm nghị sĩ hữu nghị Phần Lan - Việt Nam"]}
+    assert "Nhóm nghị sĩ hữu nghị Phần Lan - Việt Nam" in found["organizations"]
+
+
+def test_two_day_event_written_with_va(extract):
+    found = extract("Trong hai ngày 10 và 11/3, Thủ tướng thăm chính thức Singapore.")
+    assert (found["event_date_text"], found["event_date"]) == ("ngày 10 và 11/3", "--03-10")
+
+
+def test_plenum_resolutions_and_plenum_issuers(extract):
+    found = extract("Triển khai Nghị quyết Trung ương 4 khóa XII, Nghị quyết Hội nghị lần thứ mười một Ban Chấp hành "
+                    "Trung ương Đảng khóa XIII và Nghị quyết 18-NQ/TW ngày 25/10/2017 của Hội nghị lần thứ sáu Ban "
+                    "Chấp hành Trung ương Đảng khóa XII; Nghị quyết Trung ương về đối ngoại; Nghị quyết Trung ương lần thứ tám khóa XI.")
+    assert found["doc_refs"] == [
+        "Nghị quyết 18-NQ/TW ngày 25/10/2017 của Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XII",
+        "Nghị quyết Trung ương 4 khóa XII",
+        "Nghị quyết Hội nghị lần thứ mười một Ban Chấp hành Trung ương Đảng khóa XIII",
+        "Nghị quyết Trung ương lần thứ tám khóa XI",
+    ]
+
+
+def test_law_names_closed_by_a_common_compound(extract):
+    found = extract("Theo Luật Điều ước quốc tế năm 2016, Luật Đất đai tạo ra hành lang pháp lý.")
+    assert found["doc_refs"] == ["Luật Điều ước quốc tế năm 2016", "Luật Đất đai"]
+
+
+def test_official_ministry_names_and_coast_guard(extract):
+    found = extract("Đại diện Bộ Văn hóa Thể thao và Du lịch và Bộ Tư lệnh Cảnh sát biển dự.")
+    assert found["organizations"] == ["Bộ Văn hóa, Thể thao và Du lịch", "Bộ Tư lệnh Cảnh sát biển"]

@@ -125,6 +125,8 @@ def _organizations(segmented: Segmented, gazetteer: Gazetteer) -> list[dict]:
 
     text = segmented.text
     local = _LocalBodies(gazetteer)
+    for name, written in _foreign_legislatures(segmented):
+        add(name, written, "pattern")
     for span in segmented.spans:
         if span.is_place and span.kind == "phrase" and not span.is_organization:
             local.place(text, span)
@@ -153,6 +155,27 @@ def _organizations(segmented: Segmented, gazetteer: Gazetteer) -> list[dict]:
     for name, written in local.completed(found):
         add(name, written, "pattern")
     return list(found.values())
+
+
+# A chamber named with its foreign country is an organization of its own ("Chủ tịch Thượng
+# viện Campuchia", "Hạ viện Indonesia"); bare, or Vietnam's, it is the generic frame.
+_CHAMBER = re.compile(r"(?:^|\s)(Hạ viện|Thượng viện|Quốc hội|Nghị viện)$", re.IGNORECASE)
+
+
+def _foreign_legislatures(segmented: Segmented) -> list[tuple[str, str]]:
+    found, spans, text = [], segmented.spans, segmented.text
+    for span, following in zip(spans, spans[1:]):
+        if span.kind != "phrase" or not following.is_country or segmented.gap(span.end, following.start):
+            continue
+        chamber = _CHAMBER.search(text[span.start:span.end])
+        country = following.entry("country")
+        if chamber is None or country is None or country.name == "Việt Nam":
+            continue
+        if not (span.is_title or span.is_organization):
+            continue
+        written = f"{chamber.group(1)} {text[following.start:following.end]}"
+        found.append((written[0].upper() + written[1:], text[span.start:following.end]))
+    return found
 
 
 # Level of administration each local head belongs to; UBND/HĐND take theirs from the word after.

@@ -22,7 +22,7 @@ from datetime import date, timedelta
 _TIME_OF_DAY = r"(?P<tod>[Rr]ạng sáng|[Ss]áng sớm|[Ss]áng|[Tt]rưa|[Cc]hiều tối|[Cc]hiều|[Tt]ối|[Đđ]êm|[Kk]huya)"
 # "15-9", "15/12/2021", "12-13/5", and the long form "15 tháng 12 năm 2021"
 _DAY_MONTH = (
-    r"(?P<day>\d{1,2})(?:\s*[-–]\s*\d{1,2}(?=\s*/))?"
+    r"(?P<day>\d{1,2})(?:\s*(?:[-–]|và)\s*\d{1,2}(?=\s*/))?"
     r"(?:\s*[-/.]\s*(?P<month>\d{1,2})(?:\s*[-/.]\s*(?P<year>\d{4}))?(?![\d/])"
     r"| tháng (?P<month_word>\d{1,2})(?: năm (?P<year_word>\d{4}))?(?!\d))"
 )
@@ -44,7 +44,7 @@ _TIME_OF_DAY_NAME = {"rạng sáng": "sáng", "sáng sớm": "sáng", "chiều t
 # An outlet credit opening the lead: "(Baohatinh.vn) - ", "VOV.VN - ", "TGVN. ", "TTO - ".
 _LEAD_CREDIT = re.compile(r"^\s*(?:\([^()]{2,40}\)|[\w.+]{2,20})\s*[-–.]\s+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)$")
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?](?=\s|$)")  # not the period of an initial ("S. Jaishankar")
 _LEAD_PARAGRAPHS = 3
 
 _YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d{2}(?![\d/])")
@@ -66,6 +66,10 @@ _CURRENT_YEAR = re.compile(
 )
 _FUTURE_BEFORE = re.compile(r"(?:đến|vào|tới|sau|trước|từ|tầm nhìn|giai đoạn) năm $")
 _RANGE_AFTER = re.compile(r"\s*[-–]\s*\d")
+_EVENT_YEAR = re.compile(r"(?:(?<!\w)năm|(?<!\w)[A-Z][A-Z0-9]{2,}) (?P<year>20\d{2})(?![\d/-])")
+_TARGET_BEFORE = re.compile(
+    r"(?:đến|tới|vào|sau|trước|từ|tầm nhìn|giai đoạn|mục tiêu|chỉ tiêu|chiến lược|kế hoạch|nhiệm kỳ|"
+    r"thành lập|kỷ niệm|chuẩn bị|hướng tới|(?<!\w)cho|đăng cai|[-–/])[^,;()]{0,12}$", re.IGNORECASE)
 
 _VENUE = re.compile(r"(?<!\w)tại\s+([^,.;:()“”\"\n]+)", re.IGNORECASE)
 # A venue starts with a capital or one of these nouns ("tại trụ sở Trung ương Đảng").
@@ -77,6 +81,17 @@ _VENUE_END_WORDS = frozenset(
     "từ vào lúc đến nơi bên giữa một các những này đó tới ra lên sáng chiều tối trưa đêm ngày ở thuộc".split()
 )
 _VENUE_VERBS = frozenset("diễn tổ tiếp gặp chủ dự phát ký trao tham thăm khai bế long đầu cuối".split())
+
+
+# Venues whose own name may contain "và" between capitalized words.
+_INSTITUTION_VENUES = ("trụ sở", "trung tâm", "học viện", "nhà", "cung", "viện", "trường", "bảo tàng",
+                       "hội trường", "khu", "bộ")
+
+
+def _joins_name(kept: list[str], rest: list[str]) -> bool:
+    """Whether "và" joins two parts of one institution's name rather than two places."""
+    return bool(rest) and rest[0][:1].isupper() and any(word[:1].isupper() for word in kept) \
+        and " ".join(kept).lower().startswith(_INSTITUTION_VENUES)
 
 
 @dataclass(frozen=True)
@@ -99,7 +114,7 @@ def find_event(paragraphs: list[str], published_date: str | None, is_country: Ca
     if text.count("(") > text.count(")") and paragraph[match.end():match.end() + 1] == ")":
         text += ")"  # "Chiều thứ Năm (15/12)"
     tod = match.groupdict().get("tod")
-    event_date, precision = _resolve_date(match, published_date, paragraphs)
+    event_date, precision = _resolve_date(match, published_date, paragraphs, paragraph)
     return Event(
         date_text=text,
         date=event_date,
@@ -142,7 +157,8 @@ def _valid(match: re.Match) -> bool:
     return day is None or (1 <= day <= 31 and 1 <= month <= 12)
 
 
-def _resolve_date(match: re.Match, published: str | None, paragraphs: list[str]) -> tuple[str | None, str | None]:
+def _resolve_date(match: re.Match, published: str | None, paragraphs: list[str],
+                  paragraph: str = "") -> tuple[str | None, str | None]:
     groups = match.groupdict()
     published_day = _parse_day(published)
     day, month, year = _day_month_year(match)
@@ -158,7 +174,8 @@ def _resolve_date(match: re.Match, published: str | None, paragraphs: list[str])
         year = int(published[:4]) - ((month, day) > (published_month, published_day_of_month))
     if year is None:
         text = "\n".join(paragraphs)
-        year = _year_from_dates(text, day, month) or _year_from_context(text, month)
+        year = (_year_from_dates(text, day, month) or _year_of_the_event(paragraph, match)
+                or _year_from_context(text, month))
     if year is None:
         return f"--{month:02d}-{day:02d}", "month-day"
     try:
@@ -207,6 +224,22 @@ def _year_from_dates(text: str, day: int, month: int) -> int | None:
     return votes.pop() if len(votes) == 1 else None
 
 
+def _year_of_the_event(paragraph: str, match: re.Match) -> int | None:
+    """The year the event's own sentence gives the event ("Tuần lễ Cấp cao APEC năm 2024",
+    "Năm Chủ tịch ASEAN 2025"), one only, not a target or a horizon ("đến năm 2030")."""
+    if not paragraph:
+        return None
+    end = _SENTENCE_END.search(paragraph, match.end())
+    sentence_end = end.start() if end else len(paragraph)
+    years = set()
+    for found in _EVENT_YEAR.finditer(paragraph, match.end(), sentence_end):
+        before = paragraph[max(0, found.start() - 40): found.start()]
+        if _TARGET_BEFORE.search(before) or _RANGE_AFTER.match(paragraph, found.end()):
+            continue
+        years.add(int(found.group("year")))
+    return years.pop() if len(years) == 1 else None
+
+
 def _year_from_context(text: str, month: int) -> int | None:
     """The event's year implied by the years the article reviews or plans (see module doc)."""
     if 4 <= month <= 10:
@@ -246,7 +279,10 @@ def _venue(paragraph: str, event_start: int, is_country: Callable[[str], bool]) 
             continue
         words = phrase.split()
         kept = [words[0]]
-        for word in words[1:]:
+        for position, word in enumerate(words[1:], 1):
+            if word == "và" and _joins_name(kept, words[position + 1:]):
+                kept.append(word)  # "Trung tâm Hội nghị và Triển lãm …", "Bộ Nông nghiệp và Môi trường"
+                continue
             if word in _VENUE_END_WORDS or word in _VENUE_VERBS:
                 break
             kept.append(word)

@@ -6,11 +6,14 @@ after it — any title after a name that starts with a Vietnamese surname ("Lê 
 Trung ương Đảng;"), a title naming its body or country after a foreign name ("Antony Blinken,
 Ngoại trưởng Mỹ,"). Titles after a name bind to it until a semicolon, a lower-case word or a
 title that is followed by the next name. Single-word mentions ("Thủ tướng Kishida", "ông Tập")
-and bare titles ("Phó Thủ tướng nhấn mạnh") link to the person already named; they never create one.
+and bare titles ("Phó Thủ tướng nhấn mạnh") link to the person already named; a single word creates
+a person only when no one fits it and the title of a named body or country introduces it
+("Bộ trưởng Ngoại giao Indonesia Sugiono").
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -20,6 +23,8 @@ from transforms.gazetteer import entity_key
 _CHAIN_SEPARATORS = frozenset({",", "kiêm", ", kiêm"})
 _FIRST_APPOSITION = (",", "-", "–")
 _MAX_NAME_WORDS = 5
+_AIDE = re.compile(r"(?:Trợ lý|Cố vấn|Đặc phái viên|Thư ký)$", re.IGNORECASE)
+_SESSION = re.compile(r" (?:[Kk]h[óo]a|[Nn]hiệm kỳ) (?:\d+|[IVXLC]+) ")
 
 
 @dataclass(slots=True)
@@ -171,6 +176,15 @@ def _read_title(segmented: Segmented, index: int) -> tuple[TitleUnit | None, int
 
     while (following := adjacent()) is not None and following.has("modifier"):
         unit.end, index = following.end, index + 1
+    # "Trợ lý Tổng thống", "Cố vấn Thủ tướng": an aide's title names the leader's
+    if _AIDE.match(segmented.text[head.start:head.end]) and (leader := adjacent()) is not None \
+            and leader.has("position") and not leader.has("honorific"):
+        unit.end, index = leader.end, index + 1
+    # "Chủ tịch Khóa 79 Đại hội đồng LHQ": the session number between a position and its body
+    session = _SESSION.match(segmented.text, unit.end)
+    if session is not None and index < len(spans) and spans[index].start == session.end() \
+            and spans[index].is_organization:
+        unit.end = session.end() - 1
     complement = adjacent()
     if complement is not None and complement.is_organization:
         unit.organizations.append(complement)
@@ -194,7 +208,7 @@ def _read_title(segmented: Segmented, index: int) -> tuple[TitleUnit | None, int
         if gap == "tại" and following.is_place:
             renamed.append(following)
             unit.end, index = following.end, index + 1
-        elif gap == "," and _names_parent_body(unit, following, spans, index, segmented):
+        elif gap == "," and _names_parent_body(unit, following):
             unit.organizations.append(following)
             renamed.append(following)
             unit.end, index = following.end, index + 1
@@ -233,15 +247,13 @@ def _subunit(span: Span) -> bool:
     return entry is not None and any(entity_key(entry.name).startswith(head + " ") for head in SUBUNIT_HEADS)
 
 
-def _names_parent_body(unit: TitleUnit, following: Span, spans: list[Span], index: int, segmented: Segmented) -> bool:
-    """ "Cục trưởng Cục Đối ngoại, Bộ Công an": a unit's title names its parent after a comma."""
+def _names_parent_body(unit: TitleUnit, following: Span) -> bool:
+    """ "Cục trưởng Cục Đối ngoại, Bộ Công an": a unit's title names its parent after a comma,
+    also right before the name ("Vụ trưởng Vụ ASEAN, Bộ Ngoại giao Vũ Hồ")."""
     unit_body = unit.organizations[-1] if unit.organizations else None
     if unit_body is None or not _subunit(unit_body):
         return False
-    if not (following.kind == "phrase" and following.is_organization):
-        return False
-    after = spans[index + 1] if index + 1 < len(spans) else None
-    return after is None or after.kind != "name" or bool(segmented.gap(following.end, after.start))
+    return following.kind == "phrase" and following.is_organization
 
 
 def resolve_people(mentions: list[Mention], excluded_names: set[str]) -> list[Person]:
@@ -276,6 +288,11 @@ def resolve_people(mentions: list[Mention], excluded_names: set[str]) -> list[Pe
             continue
         key = entity_key(mention.name)
         owner = _known_prefix(key, people) if mention.words > 1 else _single_word_owner(key, people)
+        if owner is None and _mononym(mention) and key not in excluded:
+            # "Bộ trưởng Ngoại giao Indonesia Sugiono": one name, introduced by the title of a
+            # named body or country, and no one named before it fits
+            people[key] = Person(mention.name, [], False)
+            owner = key
         if owner is not None:
             attach(owner, position, mention)
     for key, person in people.items():
@@ -283,6 +300,11 @@ def resolve_people(mentions: list[Mention], excluded_names: set[str]) -> list[Pe
         if person.name.isupper():
             person.name = person.name.title()
     return [people[key] for key in sorted(people, key=first_seen.__getitem__)]
+
+
+def _mononym(mention: Mention) -> bool:
+    return (mention.cued and mention.words == 1 and bool(mention.titles) and mention.titles[-1].complemented
+            and len(mention.name) > 2 and not mention.name.isupper())
 
 
 def _known_prefix(key: str, people: dict[str, Person]) -> str | None:

@@ -19,20 +19,24 @@ from transforms.gazetteer import entity_key
 _QUOTES = re.compile(r"“\s*([^“”\n]+?)\s*”|\"\s*([^\"\n]+?)\s*\"|«\s*([^«»\n]+?)\s*»")
 
 _CHUNK = rf"{CAPITALIZED_WORD}(?: (?!(?:về|đã|đang|sẽ|là|và|với|trong|tại|theo|nhằm|để)(?!\w)){LOWERCASE_WORD})?"
-_ISSUER = rf"{_CHUNK}(?: (?:{_CHUNK}|\d+|kh(?:óa|oá) [IVXLC]+))*"
+_ISSUER = rf"{_CHUNK}(?: (?:{_CHUNK}|\d+|kh(?:óa|oá) [IVXLC]+|lần thứ {LOWERCASE_WORD}|lần thứ \d+))*"
 _NUMBERED = re.compile(
     r"(?P<kind>Nghị quyết|Nghị định|Chỉ thị|Kết luận|Quyết định|Thông tư|Quy định|Thông báo|"
     r"Pháp lệnh|Công điện|Sắc lệnh)(?: liên tịch)?(?: số)? (?P<number>\d[\w/.\-]*\w|\d)"
     # "Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị": the date stays with its issuer
-    rf"(?:(?: ngày \d{{1,2}}/\d{{1,2}}/\d{{4}})? của {_ISSUER})?"
+    rf"(?:(?: ngày \d{{1,2}}/\d{{1,2}}/\d{{4}})? của {_ISSUER}"
+    # joint issuers among the Party's central organs: "của Bộ Chính trị, Ban Bí thư"
+    r"(?:,? (?:và )?(?:Bộ Chính trị|Ban Bí thư)(?!\w))*)?"
 )
 _CONGRESS = re.compile(
     r"(?:(?P<kind>Nghị quyết|Văn kiện|Báo cáo chính trị|Cương lĩnh) (?:của )?)?"
     r"Đại hội(?: đại biểu toàn quốc)?(?: Đảng)?(?: toàn quốc)?(?: lần thứ)? (?P<roman>[IVXLC]+)(?!\w)"
     r"(?: của Đảng)?"
 )
+# Lower-case compounds that close many law names ("Luật Điều ước quốc tế", "Luật An ninh quốc gia").
+_LAW_TAIL = r"(?: (?:quốc tế|quốc gia|nhà nước|nhân dân|xã hội|môi trường|công tư|đường bộ|cơ sở))?"
 _LAW_NAME = (
-    rf"{_CHUNK}(?: (?:và )?{_CHUNK})*"
+    rf"{_CHUNK}{_LAW_TAIL}(?: (?:và )?{_CHUNK}{_LAW_TAIL})*"
     # "Luật Thi đua, khen thưởng": a comma and one or two lower-case words closing the name
     rf"(?:, {LOWERCASE_WORD}(?: {LOWERCASE_WORD})?(?=[,.;)]|$)"
     # "Luật Trật tự, an toàn giao thông đường bộ", "Luật Phòng, chống tham nhũng": a comma and
@@ -44,6 +48,13 @@ _NAMED = re.compile(
     r"|Hiến pháp(?: nước Cộng h(?:òa|oà) xã hội chủ nghĩa Việt Nam)?|Điều lệ Đảng|Tuyên ngôn [ĐĐ]ộc lập)"
     # "Hiến pháp năm 2013", "Luật Đất đai 2024"
     r"(?:,? năm \d{4}| \d{4})?(?![\d/])"
+)
+# Resolutions of a Central Committee plenum: "Nghị quyết Hội nghị Trung ương 6 khóa XIII",
+# "Nghị quyết Hội nghị lần thứ mười một Ban Chấp hành Trung ương Đảng khóa XIII", "Nghị quyết Trung ương 4 khóa XII"
+_PLENUM = re.compile(
+    rf"(?P<kind>Nghị quyết|Kết luận) (?:của )?(?:Hội nghị )?(?:Trung ương (?:\d+|lần thứ (?:\d+|{LOWERCASE_WORD}(?: (?!kh[óo]a(?!\w)){LOWERCASE_WORD})?))"
+    rf"|Hội nghị lần thứ (?:\d+|{LOWERCASE_WORD}(?: (?!kh[óo]a(?!\w)){LOWERCASE_WORD})?) Ban Chấp hành Trung ương(?: Đảng)?)"
+    r"(?: kh(?:óa|oá) [IVXLC]+)?"
 )
 _INTERNATIONAL_CONTEXT = re.compile(r"(?:Công ước|Hiệp định|Hiệp ước|Tuyên bố|Thỏa thuận)[^.;\n]{0,80}\svề\s*$")
 _PARTY_SUFFIX = re.compile(r" của Đảng$")
@@ -76,6 +87,8 @@ def document_references(text: str) -> list[str]:
         written = match.group()
         if len(written) > len(found.get(identity, "")):
             found[identity] = written  # the fullest form: with its issuer when one names it
+    for match in _at_word_starts(_PLENUM, text):
+        found.setdefault(("plenum", entity_key(match.group())), match.group())
     for match in _at_word_starts(_CONGRESS, text):
         written = _PARTY_SUFFIX.sub("", match.group())
         if match.group("kind"):

@@ -30,8 +30,9 @@ LOWERCASE_WORD = rf"{LOWER_CLASS}{_LETTER}*"
 # Lower-case particles inside foreign names ("Mohamed bin Zayed", "Ursula von der Leyen").
 # No look-behind: the scan skips ahead on the capitals; callers check the word start.
 _NAME_PARTICLES = "bin|binti|van|von|der|de|da|al|el|dos|del"
+# Initials open some names ("Ngoại trưởng Ấn Độ S. Jaishankar", "John F. Kennedy" keeps "F." too).
 _CAPITALIZED_RUN = re.compile(
-    rf"{CAPITALIZED_WORD}(?:(?: (?:{_NAME_PARTICLES}))? {CAPITALIZED_WORD})*(?!\w)"
+    rf"(?:[A-Z]\. )*{CAPITALIZED_WORD}(?:(?: (?:{_NAME_PARTICLES}|[A-Z]\.))* {CAPITALIZED_WORD})*(?!\w)"
 )
 # Lower-case words that end an organization's name ("Sở Ngoại vụ chủ trì", "Bộ Y tế cho").
 _STOP_WORDS = frozenset(
@@ -77,6 +78,7 @@ _AFTER_A_SUBJECT = re.compile(
 )
 _SENTENCE_END = re.compile(r"(?:^|\n|[.!?…:]\s*[“\"(]?)\s*$")
 # "Đại sứ Việt Nam tại Mỹ Nguyễn Quốc Dũng": after "tại" a short country name is the country.
+_NUMBER_AFTER = re.compile(r" \d")
 _PLACE_PREPOSITION = re.compile(r"(?<!\w)(?:tại|ở)\s+$")
 
 
@@ -187,7 +189,13 @@ def _organization_end(canonical: str, head: re.Match, phrases: list[Span], start
         position, named = qualifier.end(), True
         if qualifier.group(1) in _DESCRIPTION_TRIGGERS and head_key in gazetteer.descriptive_heads:
             description = _DESCRIPTION.match(canonical, position)
-            return (description.end() if description else position), nested, True
+            end = description.end() if description else position
+            # "Ủy ban Trung ương MTTQ Việt Nam Hoàng Công Thủy": a personal name ends it
+            for word in re.finditer(r" (?=\S)", canonical[position:end]):
+                if _looks_like_name(canonical, position + word.end(), gazetteer):
+                    end = position + word.start()
+                    break
+            return end, nested, True
     after_organization = False
     while position < len(canonical) and canonical[position] == " ":
         start = position + 1
@@ -278,7 +286,8 @@ def _with_names(text: str, canonical: str, spans: list[Span], gazetteer: Gazette
             first -= 1
         last = bisect.bisect_left(place_starts, run_end, first)
         if first == last:
-            if " " in run.group() or run_start in cue_ends:
+            # ... but not a word a number follows ("Chủ tịch Khóa 79 Đại hội đồng")
+            if " " in run.group() or (run_start in cue_ends and not _NUMBER_AFTER.match(masked, run_end)):
                 names.extend(_name_spans(text, run_start, run_end))
             continue
         words = run.group().split()
@@ -335,9 +344,12 @@ def _ambiguous_at_sentence_start(span: Span, text: str) -> bool:
 def _name_spans(text: str, start: int, end: int) -> list[Span]:
     piece = text[start:end]
     words = piece.split()
-    # A capitalized sentence opener is not part of the name after it ("Theo Nguyễn Văn A").
-    while words and words[0].lower() in _SENTENCE_OPENERS:
-        words.pop(0)
+    # A capitalized sentence opener is not part of the name after it ("Theo Nguyễn Văn A");
+    # mid-sentence such a word is capitalized only as part of a name ("Ngoại trưởng Hàn Quốc
+    # Cho Tae-yul").
+    if words and _SENTENCE_END.search(text[max(0, start - 6): start + piece.index(words[0])]):
+        while words and words[0].lower() in _SENTENCE_OPENERS:
+            words.pop(0)
     if not words or not words[0][0].isupper():
         return []
     offset = start + piece.index(words[0])
