@@ -3,9 +3,8 @@
 `serve()` registers the deployment `news-pipeline/<name>` with the Prefect API in
 PREFECT_API_URL and then polls it: each scheduled or manually triggered run
 (`prefect deployment run 'news-pipeline/<name>'`) executes in a child process of this one, in
-this process's working directory. Start it from the project folder, because the flow reads
-seeds/reference, expectations/ and warehouse/*.sql by relative path. Stop it with Ctrl-C
-(the deployment's schedule is then paused). For a server + work pool + worker set-up, see
+this process's working directory, which relative input, lake and warehouse paths start from.
+Stop it with Ctrl-C (the deployment's schedule is then paused). For a server + work pool + worker set-up, see
 prefect.yaml.
 """
 
@@ -28,12 +27,6 @@ def serve(
     warehouse: str | Path = DEFAULTS.warehouse_path,
 ) -> None:
     """Serve `news_pipeline` as deployment `news-pipeline/<name>` on `cron` until interrupted."""
-    missing = [str(p) for p in (DEFAULTS.reference_dir, DEFAULTS.expectations_dir, DEFAULTS.sql_dir)
-               if not p.is_dir()]
-    if missing:
-        raise FileNotFoundError(
-            f"{', '.join(missing)} not found under {Path.cwd()}: start the serve process from the project folder"
-        )
     environment.configure()  # before Prefect is imported; explicit environment variables win
     from flows.pipeline import news_pipeline
 

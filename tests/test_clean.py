@@ -939,3 +939,34 @@ def test_a_caption_repeating_its_numbered_alt_text_needs_no_credit():
     assert captions_of(record) == [("Quang cảnh buổi làm việc.", None)]
     other = clean_one(LEAD + "Phó Thủ tướng làm việc với tỉnh Quảng Ninh - Ảnh 1.\nTỉnh đã hoàn thành các quy hoạch chi tiết.\n" + NEXT)
     assert is_body_line(other, "Tỉnh đã hoàn thành các quy hoạch chi tiết.")
+
+
+def test_date_header_after_a_headline_is_taken_as_the_published_date():
+    cleaned = clean_one(
+        "Thủ tướng tiếp Đại sứ Nhật Bản\n\n"
+        " date 2025-03-06 Chiều 5/3, tại Trụ sở Chính phủ, Thủ tướng Phạm Minh Chính đã tiếp Đại sứ "
+        "Nhật Bản Ito Naoki nhân dịp kết thúc nhiệm kỳ công tác tại Việt Nam.\n\n"
+        "Hai bên nhất trí thúc đẩy hợp tác kinh tế, thương mại và đầu tư giữa hai nước.\n"
+    )
+    assert cleaned["title"] == "Thủ tướng tiếp Đại sứ Nhật Bản"
+    assert cleaned["published_date"] == "2025-03-06"
+    assert cleaned["body"].startswith("Chiều 5/3, tại Trụ sở Chính phủ")
+
+
+@pytest.mark.parametrize(
+    ("byline", "author", "sources"),
+    [
+        ("PHƯƠNG HOA (từ Lima, Peru)", "PHƯƠNG HOA", []),
+        ("Minh Anh (tại Bắc Kinh)", "Minh Anh", []),
+        ("Theo Lan Anh/Báo Tin tức", "Lan Anh", ["Báo Tin tức"]),
+    ],
+)
+def test_correspondent_and_reporter_bylines(byline, author, sources):
+    cleaned = clean_one(
+        "Chiều 5/3, tại Trụ sở Chính phủ, Thủ tướng Phạm Minh Chính đã tiếp Đại sứ Nhật Bản Ito Naoki "
+        "nhân dịp kết thúc nhiệm kỳ công tác tại Việt Nam.\n\n"
+        "Hai bên nhất trí thúc đẩy hợp tác kinh tế, thương mại và đầu tư giữa hai nước.\n\n" + byline + "\n"
+    )
+    assert cleaned["author"] == author
+    assert cleaned["source_credits"] == sources
+    assert byline not in cleaned["body"]

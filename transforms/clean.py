@@ -324,22 +324,25 @@ def _continues(previous: str, following: str, width: int | None) -> bool:
 _DATE_HEADER = re.compile(r"^date\s+(\d{4})-(\d{2})(?:-(\d{2}))?(?=\s|$)\s*")
 
 
+_DATE_HEADER_LINES = 3  # the header opens the text, or follows a headline and its sapo
+
+
 def _take_date_header(draft: _Draft) -> None:
     """The ` date 2025-09-16` header some corpora glue in front of the lead sentence."""
-    if not draft.lines:
-        return
-    first = draft.lines[0]
-    found = _DATE_HEADER.match(first.text)
-    stamp = found and _make_stamp(found.group(1), found.group(2), found.group(3) or "1")
-    if not stamp:
+    for line in draft.lines[:_DATE_HEADER_LINES]:
+        found = _DATE_HEADER.match(line.text)
+        stamp = found and _make_stamp(found.group(1), found.group(2), found.group(3) or "1")
+        if stamp:
+            break
+    else:
         return
     draft.header_date = _Stamp(stamp.day, None, has_day=found.group(3) is not None)
-    rest = first.text[found.end() :]
+    rest = line.text[found.end() :]
     if rest:
-        draft.remove_part(found.group(0).strip(), "header:date", first.position)
-        first.rewrite(rest)
+        draft.remove_part(found.group(0).strip(), "header:date", line.position)
+        line.rewrite(rest)
     else:
-        first.rule = "header:date"
+        line.rule = "header:date"
 
 
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
@@ -1116,8 +1119,10 @@ _AUTHOR_WITH_SOURCE = re.compile(
     re.IGNORECASE,
 )
 _AUTHOR_WITH_NOTE = re.compile(
-    r"^(?P<author>[^()]{1,40}?)\s*\(\s*(?:tổng\s+hợp|lược\s+dịch|biên\s+dịch|dịch|thực\s+hiện|ghi"
-    r"|ghi\s+chép|biên\s+soạn|lược\s+thuật)(?:\s+(?:từ|theo)\s+(?P<source>[^()]{2,60}?))?\s*\)\s*\.?$",
+    r"^(?P<author>[^()]{1,40}?)\s*\(\s*(?:(?:tổng\s+hợp|lược\s+dịch|biên\s+dịch|dịch|thực\s+hiện|ghi"
+    r"|ghi\s+chép|biên\s+soạn|lược\s+thuật)(?:\s+(?:từ|theo)\s+(?P<source>[^()]{2,60}?))?"
+    # a correspondent's dateline: "PHƯƠNG HOA (từ Lima, Peru)", "Minh Anh (tại Bắc Kinh)"
+    r"|(?:từ|tại)\s+[^()]{2,40}?)\s*\)\s*\.?$",
     re.IGNORECASE,
 )
 # "Sơn Hà - Vũ Tuân thực hiện", "Minh Anh tổng hợp": the same notes without brackets
@@ -1183,6 +1188,10 @@ def _parse_credit_line(text: str) -> _Credit | None:
             return _Credit(None, sources)
     found = _ATTRIBUTED_SOURCE.match(text)
     if found and _starts_capitalised(found.group("source")) and word_count(found.group("source")) <= _MAX_SOURCE_WORDS:
+        # "Theo Lan Anh/Báo Tin tức": a reporter of an outlet, not two outlets
+        reporter = _AUTHOR_SLASH_OUTLET.match(found.group("source"))
+        if reporter and _is_person_name(reporter.group("author")) and _looks_like_outlet(reporter.group("source")):
+            return _Credit(reporter.group("author").strip(), (reporter.group("source").strip(),))
         return _Credit(None, _split_sources(found.group("source")))
     found = _AUTHOR_SLASH_OUTLET.match(text)
     if found and _is_byline_name(found.group("author")) and _looks_like_outlet(found.group("source")):

@@ -83,14 +83,19 @@ class DedupSettings:
             raise ValueError(f"num_perm ({self.num_perm}) must be a multiple of bands ({self.bands})")
 
 
+# The project's own assets (gazetteers, SQL, GX suites) are found from the code, so vnnews works
+# from any folder; data paths (inputs, lake, warehouse) are relative to where it runs.
+PROJECT_DIR = Path(__file__).resolve().parents[1]
+
+
 @dataclass(frozen=True)
 class Settings:
     inputs: tuple[str, ...] = ("seeds/raw",)
     lake_dir: Path = Path("data/lake")
     warehouse_path: Path = Path("warehouse/news.duckdb")
-    reference_dir: Path = Path("seeds/reference")
-    expectations_dir: Path = Path("expectations")
-    sql_dir: Path = Path("warehouse")
+    reference_dir: Path = PROJECT_DIR / "seeds" / "reference"
+    expectations_dir: Path = PROJECT_DIR / "expectations"
+    sql_dir: Path = PROJECT_DIR / "warehouse"
     shard_size: int = 2000
     # False: documents whose content the warehouse already holds are skipped at ingest.
     reprocess: bool = False
