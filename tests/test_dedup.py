@@ -197,3 +197,139 @@ def test_recall_per_edit_type_and_no_false_merges_on_a_synthetic_corpus():
     for edit in ("exact", "new-intro", "word-edits-2", "word-edits-5", "word-edits-10",
                  "truncated-50", "truncated-70", "added-chrome"):
         assert report[edit]["recall"] >= 0.95, (edit, report[edit])
+
+
+# --- The vectorized internals against plain-Python statements of what they compute -------------
+
+_MASK = (1 << 64) - 1
+
+
+def _mix(value: int) -> int:
+    value ^= value >> 33
+    value = value * 0xFF51AFD7ED558CCD & _MASK
+    value ^= value >> 33
+    value = value * 0xC4CEB9FE1A85EC53 & _MASK
+    return value ^ (value >> 33)
+
+
+def _reference_sets(key: str, size: int) -> tuple[list[int], list[int]]:
+    """Sorted distinct high halves of the shingle hashes and of the number hashes of one text."""
+    import transforms.dedup as dedup
+
+    def is_word(char: str) -> bool:
+        return ord(char) < 0x10000 and (char.isalnum() or unicodedata.category(char).startswith("M"))
+
+    syllables, current = [], ""
+    for char in key + " ":
+        if is_word(char):
+            current += char
+        elif current:
+            syllables.append(current)
+            current = ""
+    base = int(dedup._POLY_BASE)
+    tokens = [_mix(sum(ord(c) * pow(base, k, 1 << 64) for k, c in enumerate(s)) & _MASK) for s in syllables]
+    multipliers = [int(m) for m in dedup._odd_constants(size, salt=size)]
+    windows = [tokens[i : i + size] for i in range(len(tokens) - size + 1)] or ([tokens] if tokens else [])
+    shingles = {_mix(sum(t * m for t, m in zip(window, multipliers)) & _MASK) >> 32 for window in windows}
+    numbers = {t >> 32 for s, t in zip(syllables, tokens) if "0" <= s[0] <= "9"}
+    return sorted(shingles), sorted(numbers)
+
+
+TRICKY_KEYS = [
+    "",
+    " ,.;! ",
+    "một",  # shorter than a shingle
+    "hai ba bốn",
+    "năm sáu bảy tám chín mười",
+    "abcdefghijklmnopqrstuvwxyz0123 dài",  # a syllable longer than any power table row
+    "ngày 12/3/2024 có 1.500 người",
+    "đầu",  # no separator between this text's end and the next one's start
+    "cuối câu tiếp nối không dấu cách",
+    "e\u0301 combining a\u0300 marks ố",
+    "emoji 😀 giữa các từ 😀 và 𝔘 astral",
+    "số 42 đứng đầu 7 lần 2024",
+]
+
+
+@pytest.mark.parametrize("block", [1 << 20, 7])
+def test_shingle_and_number_sets_match_a_plain_python_statement(monkeypatch, block):
+    import transforms.dedup as dedup
+
+    monkeypatch.setattr(dedup, "_HASH_BLOCK", block)
+    monkeypatch.setattr(dedup, "_POWERS", [])
+    keys = TRICKY_KEYS + [match_key(article(seed)) for seed in range(3)]
+    records = [{"doc_id": str(i), "body": key, "body_key": key, "published_date": None} for i, key in enumerate(keys)]
+    table = compute_signatures(records, SETTINGS)
+    for row, key in zip(table.to_pylist(), keys):
+        shingles, numbers = _reference_sets(key, SETTINGS.shingle_size)
+        assert row["shingle_count"] == len(shingles)
+        assert row["shingles"] == b"".join(value.to_bytes(4, "little") for value in shingles), key
+        assert row["numbers"] == b"".join(value.to_bytes(4, "little") for value in numbers), key
+    # the Arrow path (a chunked, sliced column) gives the same table as the records path
+    arrow = pa.Table.from_pylist(records[3:] + records[:3]).slice(1)
+    arrow = pa.Table.from_batches(arrow.to_batches(max_chunksize=4))
+    assert compute_signatures(arrow, SETTINGS).equals(compute_signatures(records[4:] + records[:3], SETTINGS))
+
+
+def test_band_candidates_match_a_plain_python_statement():
+    import dataclasses
+
+    import numpy as np
+
+    import transforms.dedup as dedup
+
+    documents, _ = generate_corpus(300, 0.5, seed=3)
+    keys = [match_key(d["text"]) for d in documents]
+    keys += keys[:40] + keys[:10]  # exact copies: buckets of 2 and 3 in every band
+    records = [{"doc_id": str(i), "body": k, "body_key": k, "published_date": None} for i, k in enumerate(keys)]
+    table = compute_signatures(records, SETTINGS)
+    bands = table.column("band_hashes").to_pylist()
+    for max_bucket_size, first_new_row, step in ((20, 0, 1), (2, 0, 1), (2, 150, 2), (1, 100, 1)):
+        settings = dataclasses.replace(SETTINGS, max_bucket_size=max_bucket_size)
+        rows = np.arange(0, table.num_rows, step)
+        buckets: dict[tuple, list[int]] = {}
+        for row in rows.tolist():
+            for band, value in enumerate(bands[row]):
+                buckets.setdefault((band, value), []).append(row)
+        expected = set()
+        for members in buckets.values():
+            if 1 < len(members) <= max_bucket_size:
+                expected |= {(a, b) for a in members for b in members if a < b and b >= first_new_row}
+            elif len(members) > max_bucket_size:
+                expected |= {(min(members), b) for b in members if b > min(members) and b >= first_new_row}
+        left, right = dedup._band_candidates(table, rows, first_new_row, settings)
+        found = list(zip(left.tolist(), right.tolist()))
+        assert len(found) == len(set(found)) and set(found) == expected and expected
+
+
+def test_two_pass_screen_keeps_exactly_the_pairs_of_the_32_bit_estimate():
+    import dataclasses
+
+    import numpy as np
+
+    import transforms.dedup as dedup
+
+    documents, _ = generate_corpus(200, 0.5, seed=4)
+    records = [cleaned(d["file_name"], d["text"]) for d in documents]
+    table = compute_signatures(records, SETTINGS)
+    rng = np.random.default_rng(0)
+    left = rng.integers(0, table.num_rows, 5000)
+    right = rng.integers(0, table.num_rows, 5000)
+    signatures = np.array(table.column("minhash").to_pylist(), dtype=np.uint64).astype(np.uint32)
+    counts = np.array(table.column("shingle_count").to_pylist())
+    for settings in (SETTINGS, dataclasses.replace(SETTINGS, jaccard_threshold=0.1),
+                     dataclasses.replace(SETTINGS, containment_threshold=0.4, num_perm=60, bands=20)):
+        if settings.num_perm != SETTINGS.num_perm:
+            table = compute_signatures(records, settings)
+            signatures = np.array(table.column("minhash").to_pylist(), dtype=np.uint64).astype(np.uint32)
+        jaccard = (signatures[left] == signatures[right]).mean(axis=1)
+        small, large = np.minimum(counts[left], counts[right]), counts[left] + counts[right]
+        containment = jaccard * large / (1 + jaccard) / np.maximum(small, 1)
+
+        def margin(t: float) -> float:
+            return 4 * (t * (1 - t) / settings.num_perm) ** 0.5
+
+        expected = ((jaccard >= settings.jaccard_threshold - margin(settings.jaccard_threshold))
+                    | (containment >= settings.containment_threshold - margin(settings.containment_threshold)))
+        kept = dedup._screened(table, left, right, settings)
+        assert np.array_equal(kept, expected) and 0 < kept.sum() < kept.size

@@ -10,10 +10,11 @@ Pipeline
    later without the text: ~2 KB for a 3 KB article), a MinHash signature and its LSH band
    hashes, all computed on whole-shard NumPy arrays.
 2. ``match_signatures`` (once, over the new shard signatures plus the warehouse's known ones):
-   exact groups by body hash (one representative of each goes on); LSH candidates by DuckDB
-   (``GROUP BY band, hash HAVING count(*) > 1``, then a self-join of the shared buckets, a star
-   instead of all pairs in boilerplate buckets); a MinHash-estimate screen drops candidates 4
-   standard errors under both thresholds; every remaining pair is verified on its exact shingle
+   exact groups by body hash (one representative of each goes on); LSH candidates by sorting
+   each band's hashes in NumPy (a run of equal hashes is a bucket: all its pairs, or a star
+   instead in boilerplate buckets; pairs shared by several bands kept once); a MinHash-estimate
+   screen (first on 8 bits of each bin, then exactly on 32) drops candidates 4 standard errors
+   under both thresholds; every remaining pair is verified on its exact shingle
    sets — Jaccard for near copies, containment ``|A∩B| / |smaller|`` for truncated ones — and on
    their numbers (dates and figures must mostly agree: template twins differ there), so no pair
    is merged on LSH's or the estimate's word alone; union-find over verified links; one
@@ -28,7 +29,7 @@ NumPy here. Empty bins (short texts) are filled by optimal densification (Shriva
 ``j`` copies the first non-empty bin of a fixed pseudo-random probe sequence of ``j``, the same
 for every document, which keeps ``P[sig_a[j] == sig_b[j]] = Jaccard(a, b)`` per bin. (rensa 0.5,
 in Rust, takes 98 ms per 2,000-article shard for its MinHash alone plus ~590 ms of Python
-shingling; this whole signature step takes ~135 ms.)
+shingling; this whole signature step takes ~95 ms.)
 
 Canonical rule
 --------------
@@ -49,7 +50,6 @@ from __future__ import annotations
 import hashlib
 from functools import cache
 
-import duckdb
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -75,8 +75,11 @@ _U64 = np.uint64
 _U64_MAX = np.iinfo(np.uint64).max
 _GOLDEN = _U64(0x9E3779B97F4A7C15)
 _POLY_BASE = _U64(0x100000001B3)  # odd, so every position's power is distinct mod 2**64
-# Verification holds at most this many hashes (or bins) at once: ~100 MB of temporaries.
+# Verification holds at most this many hashes at once: ~100 MB of temporaries.
 _VERIFY_CHUNK = 2_000_000
+# The screen compares this many bins at once: small enough for its temporaries to be reused from
+# the heap (and stay in cache) instead of being freshly mapped, and page-faulted, chunk after chunk.
+_SCREEN_CHUNK = 1 << 18
 
 
 def _mix64(values: np.ndarray) -> np.ndarray:
@@ -118,26 +121,81 @@ def _segment_ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     return np.repeat(starts - segment_first, lengths) + np.arange(total)
 
 
-def _token_hashes(keys: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """64-bit hash of every syllable of every text, the index of its text, whether it is a number."""
-    # "\n" is not a word character, so no syllable spans two texts.
-    codes = np.frombuffer("\n".join(keys).encode("utf-32-le"), dtype=np.uint32)
-    positions = np.flatnonzero(_word_char_table()[codes])
-    if positions.size == 0:
-        return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=bool)
-    starts_new = np.ones(positions.size, dtype=bool)
-    starts_new[1:] = np.diff(positions) != 1
-    token_starts = np.flatnonzero(starts_new)
-    token_lengths = np.diff(np.append(token_starts, positions.size))
-    offsets = np.arange(positions.size) - np.repeat(token_starts, token_lengths)
-    powers = np.ones(int(token_lengths.max()), dtype=np.uint64)
-    powers[1:] = np.cumprod(np.full(powers.size - 1, _POLY_BASE, dtype=np.uint64))  # wraps mod 2**64
-    terms = codes[positions].astype(np.uint64) * powers[offsets]
-    tokens = _mix64(np.add.reduceat(terms, token_starts))
-    text_starts = np.cumsum([0] + [len(key) + 1 for key in keys[:-1]])
-    first_codes = codes[positions[token_starts]]
+def _key_codes(keys: pa.Array) -> tuple[np.ndarray, np.ndarray, bytes, np.ndarray]:
+    """Code points of all texts back to back (no separator), the position of each text's first one
+    (plus the total at the end), and the UTF-8 bytes with each text's byte offsets (plus the end)."""
+    keys = pc.cast(keys, pa.large_string())
+    if isinstance(keys, pa.ChunkedArray):
+        keys = keys.combine_chunks() if keys.num_chunks else pa.array([], pa.large_string())
+    _, offset_buffer, data = keys.buffers()
+    byte_offsets = np.frombuffer(offset_buffer, dtype=np.int64)[keys.offset : keys.offset + len(keys) + 1]
+    utf8 = data.to_pybytes()[byte_offsets[0] : byte_offsets[-1]] if data is not None else b""
+    byte_offsets = byte_offsets - byte_offsets[0]
+    codes = np.frombuffer(utf8.decode("utf-8").encode("utf-32-le"), dtype=np.uint32)
+    char_lengths = pc.utf8_length(keys).to_numpy(zero_copy_only=False).astype(np.int64)
+    text_starts = np.concatenate([[0], np.cumsum(char_lengths)])
+    return codes, text_starts, utf8, byte_offsets
+
+
+_POWERS: list[np.ndarray] = []
+_HASH_BLOCK = 1 << 20  # characters hashed at once: ~25 MB of powers and prefix sums
+
+
+def _polynomial_powers(count: int) -> tuple[np.ndarray, np.ndarray]:
+    """``base**p`` and ``base**-p`` mod 2**64 for ``p < count`` (at least), cached per process
+    like ``_word_char_table`` (a block's worth, more only for a longer text)."""
+    if not _POWERS or _POWERS[0].size < count:
+        size = max(count, _HASH_BLOCK)
+        inverse = _U64(pow(int(_POLY_BASE), -1, 1 << 64))
+        _POWERS.clear()
+        for factor in (_POLY_BASE, inverse):
+            powers = np.ones(size, dtype=np.uint64)
+            np.cumprod(np.full(size - 1, factor, dtype=np.uint64), out=powers[1:])  # wraps mod 2**64
+            _POWERS.append(powers)
+    return _POWERS[0], _POWERS[1]
+
+
+def _token_hashes(codes: np.ndarray, text_starts: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """64-bit hash of every syllable of every text, how many each text has, whether it is a number.
+
+    A syllable is a maximal run of word characters inside one text; its hash is
+    ``mix64(sum(code[k] * _POLY_BASE**k))`` over its characters (wrapping mod 2**64).
+    """
+    texts = text_starts.size - 1
+    word = _word_char_table()[codes]
+    if codes.size == 0 or not word.any():
+        return np.zeros(0, dtype=np.uint64), np.zeros(texts, dtype=np.int64), np.zeros(0, dtype=bool)
+    inner = text_starts[1:-1]
+    inner = inner[inner < codes.size]
+    before = np.empty_like(word)  # is the previous character a word character of the same text
+    before[0] = False
+    before[1:] = word[:-1]
+    before[inner] = False
+    after = np.empty_like(word)  # is the next character a word character of the same text
+    after[-1] = False
+    after[:-1] = word[1:]
+    after[inner - 1] = False
+    starts = np.flatnonzero(word & ~before)
+    ends = np.flatnonzero(word & ~after) + 1
+    # sum(code[s + k] * base**k for k < length) == (prefix[end] - prefix[s]) * base**-s, where
+    # prefix[i] = sum(code[p] * base**p for p < i): everything wraps mod 2**64 and base is odd.
+    # Positions count from the start of a block of whole texts, which bounds the powers' table.
+    hashes = np.empty(starts.size, dtype=np.uint64)
+    bounds = text_starts[np.searchsorted(text_starts, np.arange(0, codes.size, _HASH_BLOCK), side="right") - 1]
+    bounds = np.append(np.unique(bounds), codes.size)
+    for first, last in zip(bounds[:-1].tolist(), bounds[1:].tolist()):
+        low, high = np.searchsorted(starts, [first, last])
+        powers, inverse_powers = _polynomial_powers(last - first)
+        prefix = np.empty(last - first + 1, dtype=np.uint64)
+        prefix[0] = 0
+        np.multiply(codes[first:last], powers[: last - first], out=prefix[1:])
+        np.cumsum(prefix, out=prefix)
+        block_starts = starts[low:high] - first
+        hashes[low:high] = (prefix[ends[low:high] - first] - prefix[block_starts]) * inverse_powers[block_starts]
+    first_codes = codes[starts]
+    per_text = np.diff(np.searchsorted(starts, text_starts))
     numeric = (first_codes >= ord("0")) & (first_codes <= ord("9"))
-    return tokens, np.searchsorted(text_starts, positions[token_starts], side="right") - 1, numeric
+    return _mix64(hashes), per_text, numeric
 
 
 def _distinct_per_text(hashes: np.ndarray, owner: np.ndarray, texts: int) -> tuple[np.ndarray, np.ndarray]:
@@ -151,25 +209,37 @@ def _distinct_per_text(hashes: np.ndarray, owner: np.ndarray, texts: int) -> tup
     return (keyed & _U64(0xFFFFFFFF)).astype(np.uint32), counts
 
 
-def _shingle_sets(keys: list[str], size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def _shingle_sets(
+    codes: np.ndarray, text_starts: np.ndarray, size: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Per text: sorted distinct 32-bit shingle hashes and their counts, then the same for the
     numbers it contains (dates, figures: what template twins differ in and copies keep).
 
-    A text shorter than ``size`` syllables has one shingle, of all its syllables.
+    A shingle hashes ``mix64(sum(token[o] * multiplier[o]))`` over its ``size`` syllables; a text
+    shorter than ``size`` syllables has one shingle, of all its syllables.
     """
-    tokens, owner, numeric = _token_hashes(keys)
-    per_text = np.bincount(owner, minlength=len(keys))
-    local = np.arange(tokens.size) - np.repeat(np.cumsum(per_text) - per_text, per_text)
-    remaining = per_text[owner] - local
-    starts = np.flatnonzero((remaining >= size) | ((local == 0) & (per_text[owner] < size)))
-    padded = np.concatenate([tokens, np.zeros(size, dtype=np.uint64)])
+    texts = text_starts.size - 1
+    tokens, per_text, numeric = _token_hashes(codes, text_starts)
+    owner = np.repeat(np.arange(texts), per_text)
     multipliers = _odd_constants(size, salt=size)
-    shingle = np.zeros(starts.size, dtype=np.uint64)
-    for offset in range(size):
-        term = padded[starts + offset] * multipliers[offset]
-        shingle += np.where(offset < remaining[starts], term, _U64(0))
-    return (*_distinct_per_text(_mix64(shingle), owner[starts], len(keys)),
-            *_distinct_per_text(tokens[numeric], owner[numeric], len(keys)))
+    windows = max(tokens.size - size + 1, 0)
+    shingle = np.zeros(windows, dtype=np.uint64)
+    for offset in range(size):  # every full window, text boundaries or not
+        shingle += tokens[offset : offset + windows] * multipliers[offset]
+    text_ends = np.cumsum(per_text)
+    full = np.flatnonzero(np.repeat(text_ends, per_text)[:windows] - np.arange(windows) >= size)
+    shingles, shingle_owner = [shingle[full]], [owner[full]]
+    short = np.flatnonzero((per_text > 0) & (per_text < size))
+    if short.size:
+        first = text_ends[short] - per_text[short]
+        partial = np.zeros(short.size, dtype=np.uint64)
+        for offset in range(size - 1):
+            within = offset < per_text[short]
+            partial += np.where(within, tokens[np.where(within, first + offset, 0)] * multipliers[offset], _U64(0))
+        shingles.append(partial)
+        shingle_owner.append(short)
+    return (*_distinct_per_text(_mix64(np.concatenate(shingles)), np.concatenate(shingle_owner), texts),
+            *_distinct_per_text(tokens[numeric], owner[numeric], texts))
 
 
 def _one_permutation_minhash(values: np.ndarray, counts: np.ndarray, settings: DedupSettings) -> np.ndarray:
@@ -225,27 +295,30 @@ def compute_signatures(cleaned_shard: list[dict] | pa.Table, settings: DedupSett
     """The ``SIGNATURES`` table of one shard of ``cleaned`` records (doc_id, body, body_key,
     published_date), ``canonical_id`` still null. Pure and per-shard, so shards run in parallel."""
     if isinstance(cleaned_shard, pa.Table):
-        doc_ids = cleaned_shard.column("doc_id").to_pylist()
-        keys = cleaned_shard.column("body_key").to_pylist()
-        lengths = pc.utf8_length(cleaned_shard.column("body")).to_numpy(zero_copy_only=False)
-        dates = cleaned_shard.column("published_date").to_pylist()
+        doc_ids = cleaned_shard.column("doc_id")
+        keys = cleaned_shard.column("body_key")
+        lengths = pc.utf8_length(cleaned_shard.column("body"))
+        dates = cleaned_shard.column("published_date")
     else:
-        doc_ids = [record["doc_id"] for record in cleaned_shard]
-        keys = [record["body_key"] for record in cleaned_shard]
-        lengths = [len(record["body"]) for record in cleaned_shard]
-        dates = [record.get("published_date") for record in cleaned_shard]
-    if not doc_ids:
+        doc_ids = pa.array([record["doc_id"] for record in cleaned_shard], pa.string())
+        keys = pa.array([record["body_key"] for record in cleaned_shard], pa.string())
+        lengths = pa.array([len(record["body"]) for record in cleaned_shard], pa.int32())
+        dates = pa.array([record.get("published_date") for record in cleaned_shard], pa.string())
+    if not len(doc_ids):
         return SIGNATURES.empty_table()
-    values, counts, numbers, number_counts = _shingle_sets(keys, settings.shingle_size)
+    codes, text_starts, utf8, byte_offsets = _key_codes(keys)
+    values, counts, numbers, number_counts = _shingle_sets(codes, text_starts, settings.shingle_size)
     signatures = _one_permutation_minhash(values, counts, settings)
     present = counts > 0
-    exact = [hashlib.blake2b(key.encode(), digest_size=16).digest() for key in keys]
+    view = memoryview(utf8)
+    exact = [hashlib.blake2b(view[start:stop], digest_size=16).digest()
+             for start, stop in zip(byte_offsets[:-1].tolist(), byte_offsets[1:].tolist())]
     return pa.table(
         [
-            pa.array(doc_ids, pa.string()),
+            pc.cast(doc_ids, pa.string()),
             pa.array(exact, pa.binary(16)),
-            pa.array(lengths, pa.int32()),
-            pa.array(dates, pa.string()),
+            pc.cast(lengths, pa.int32()),
+            pc.cast(dates, pa.string()),
             pa.array(counts.astype(np.int32)),
             _hash_set_column(values, counts),
             _hash_set_column(numbers, number_counts),
@@ -272,6 +345,37 @@ def _exact_representatives(exact_hash: pa.ChunkedArray) -> np.ndarray:
     return representatives
 
 
+def _gather_segments(column: pa.ChunkedArray, rows: np.ndarray, dtype: type) -> tuple[np.ndarray, np.ndarray]:
+    """The items of a list or binary column at the sorted ``rows``, flat, with per-row offsets (in
+    items; a binary value is read as little-endian ``dtype`` items). One NumPy gather per chunk,
+    without Arrow's take, cast and flatten (each a fresh copy of the whole selection)."""
+    pieces, lengths = [], []
+    chunk_start = 0
+    for chunk in column.chunks:
+        low, high = np.searchsorted(rows, [chunk_start, chunk_start + len(chunk)])
+        local = rows[low:high] - chunk_start
+        chunk_start += len(chunk)
+        if local.size == 0:
+            continue
+        large = pa.types.is_large_list(chunk.type) or pa.types.is_large_binary(chunk.type)
+        offsets = np.frombuffer(chunk.buffers()[1], dtype=np.int64 if large else np.int32)
+        offsets = offsets[chunk.offset : chunk.offset + len(chunk) + 1].astype(np.int64)
+        if pa.types.is_list(chunk.type) or pa.types.is_large_list(chunk.type):
+            data = chunk.values.to_numpy(zero_copy_only=False).astype(dtype, copy=False)
+        else:
+            buffer = chunk.buffers()[2]
+            data = np.frombuffer(buffer, dtype=np.dtype(dtype).newbyteorder("<")) if buffer is not None else np.zeros(0, dtype)
+            offsets //= np.dtype(dtype).itemsize
+        starts, sizes = offsets[local], offsets[local + 1] - offsets[local]
+        if chunk.null_count:
+            sizes = np.where(chunk.is_valid().to_numpy(zero_copy_only=False)[local], sizes, 0)
+        pieces.append(data[_segment_ranges(starts, sizes)])
+        lengths.append(sizes)
+    sizes = np.concatenate(lengths) if lengths else np.zeros(0, dtype=np.int64)
+    values = np.concatenate(pieces) if pieces else np.zeros(0, dtype)
+    return values.astype(dtype, copy=False), np.concatenate([[0], np.cumsum(sizes)])
+
+
 def _band_candidates(
     table: pa.Table, rows: np.ndarray, first_new_row: int, settings: DedupSettings
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -281,44 +385,55 @@ def _band_candidates(
     boilerplate (a stock phrase whose shingles won the bins in many articles): it only pairs each
     member with the bucket's first row, which keeps the work linear and still finds a story
     syndicated more widely than the cap.
+
+    Each band's hashes are sorted on their own (a ``(band, hash)`` bucket never mixes bands), the
+    buckets are the runs of equal hashes, and the pairs of all bands are deduplicated at the end.
     """
-    bands = table.column("band_hashes").take(pa.array(rows)).combine_chunks()
-    band_table = pa.table(
-        {
-            "row": np.repeat(rows.astype(np.int64), settings.bands),
-            "band": np.tile(np.arange(settings.bands, dtype=np.int16), rows.size),
-            "hash": pc.list_flatten(bands),
-        }
-    )
-    with duckdb.connect() as connection:
-        connection.register("bands", band_table)
-        pairs = connection.sql(
-            """
-            WITH buckets AS (
-                SELECT band, hash, count(*) AS size, min(row) AS hub
-                FROM bands GROUP BY band, hash HAVING count(*) > 1
-            ),
-            members AS (SELECT row, band, hash, size, hub FROM bands JOIN buckets USING (band, hash))
-            SELECT a.row AS left_row, b.row AS right_row
-            FROM members a JOIN members b ON a.band = b.band AND a.hash = b.hash AND a.row < b.row
-            WHERE a.size <= $max_bucket_size AND b.row >= $first_new_row
-            UNION
-            SELECT hub, row FROM members
-            WHERE size > $max_bucket_size AND row > hub AND row >= $first_new_row
-            """,
-            params={"first_new_row": first_new_row, "max_bucket_size": settings.max_bucket_size},
-        ).to_arrow_table()
-    return (pairs.column("left_row").to_numpy().astype(np.int64),
-            pairs.column("right_row").to_numpy().astype(np.int64))
+    empty = np.zeros(0, dtype=np.int64)
+    if rows.size < 2:
+        return empty, empty
+    bands, _ = _gather_segments(table.column("band_hashes"), rows, np.uint64)
+    by_band = np.ascontiguousarray(bands.reshape(rows.size, settings.bands).T)
+    del bands
+    rows = rows.astype(np.int64)
+    stride = int(rows.max()) + 1
+    keyed = []  # left * stride + right of every pair found
+    block = max(1, (1 << 22) // rows.size)  # bands sorted at once, to bound the temporaries
+    for first_band in range(0, settings.bands, block):
+        hashes = by_band[first_band : first_band + block]
+        order = np.argsort(hashes, axis=1)
+        hashes = np.take_along_axis(hashes, order, axis=1)
+        members = rows[order].ravel()  # rows, grouped by (band, hash)
+        bucket_start = np.ones(hashes.shape, dtype=bool)
+        bucket_start[:, 1:] = hashes[:, 1:] != hashes[:, :-1]
+        starts = np.flatnonzero(bucket_start.ravel())
+        sizes = np.diff(np.append(starts, members.size))
+        shared = sizes > 1
+        starts, sizes = starts[shared], sizes[shared]
+        small = sizes <= settings.max_bucket_size
+        # all pairs of a small bucket: each member with every later member (positions in `members`)
+        position = _segment_ranges(starts[small], sizes[small])
+        later = np.repeat(starts[small] + sizes[small], sizes[small]) - position - 1
+        one, other = members[np.repeat(position, later)], members[_segment_ranges(position + 1, later)]
+        left, right = np.minimum(one, other), np.maximum(one, other)
+        keep = right >= first_new_row
+        keyed.append(left[keep] * stride + right[keep])
+        # a big bucket: its lowest row with every other member
+        big_sizes = sizes[~small]
+        if big_sizes.size:
+            big_members = members[_segment_ranges(starts[~small], big_sizes)]
+            hubs = np.repeat(np.minimum.reduceat(big_members, np.cumsum(big_sizes) - big_sizes), big_sizes)
+            keep = (big_members >= first_new_row) & (big_members > hubs)
+            keyed.append(hubs[keep] * stride + big_members[keep])
+    pairs = np.concatenate(keyed)
+    pairs.sort()  # a pair shared by several bands once (a sort beats np.unique's hash table here)
+    pairs = pairs[np.append(True, pairs[1:] != pairs[:-1])] if pairs.size else pairs
+    return pairs // stride, pairs % stride
 
 
 def _hash_sets(table: pa.Table, column_name: str, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Flat hashes of a hash-set column for ``rows`` and their offsets (in hashes), in row order."""
-    column = pc.cast(table.column(column_name).take(pa.array(rows)), pa.large_binary()).combine_chunks()
-    _, offset_buffer, data = column.buffers()
-    byte_offsets = np.frombuffer(offset_buffer, dtype=np.int64)[column.offset : column.offset + len(column) + 1]
-    values = np.frombuffer(data, dtype="<u4") if data is not None else np.zeros(0, np.uint32)
-    return values, byte_offsets // 4
+    """Flat hashes of a hash-set column for the sorted ``rows`` and their offsets (in hashes)."""
+    return _gather_segments(table.column(column_name), rows, np.uint32)
 
 
 def _intersection_sizes(values: np.ndarray, offsets: np.ndarray, left: np.ndarray, right: np.ndarray) -> np.ndarray:
@@ -336,13 +451,24 @@ def _intersection_sizes(values: np.ndarray, offsets: np.ndarray, left: np.ndarra
             # each side is sorted by (pair, hash) already, so the merge below is linear
             owner = np.repeat(pair, lengths[side]) << _U64(32)
             keyed.append(owner | values[_segment_ranges(offsets[side], lengths[side])].astype(np.uint64))
-        merged = np.sort(np.concatenate(keyed), kind="stable")
+        merged = np.concatenate(keyed)
+        merged.sort(kind="stable")  # two sorted runs: a linear merge
         common = merged[1:][merged[1:] == merged[:-1]] >> _U64(32)
         sizes[start:stop] = np.bincount(common.astype(np.int64), minlength=stop - start)
     return sizes
 
 
 _METHOD_RANK = {"exact": 0, "near": 1, "contained": 2}
+
+
+def _pair_rows(left: np.ndarray, right: np.ndarray, total: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The sorted distinct rows of the pairs and each side's index into them (``np.unique`` with
+    ``return_inverse``, in linear time: rows are below ``total``)."""
+    used = np.zeros(total, dtype=bool)
+    used[left] = True
+    used[right] = True
+    local = np.cumsum(used) - 1
+    return np.flatnonzero(used), local[left], local[right]
 
 
 def _screened(table: pa.Table, left: np.ndarray, right: np.ndarray, settings: DedupSettings) -> np.ndarray:
@@ -353,26 +479,46 @@ def _screened(table: pa.Table, left: np.ndarray, right: np.ndarray, settings: De
     containment estimates lie 4 standard errors under their thresholds, which turns away most
     boilerplate candidates before the exact, costlier check.
     """
-    rows, local = np.unique(np.concatenate([left, right]), return_inverse=True)
-    minhash = pc.list_flatten(table.column("minhash").take(pa.array(rows)).combine_chunks())
+    rows, left_local, right_local = _pair_rows(left, right, table.num_rows)
+    minhash, _ = _gather_segments(table.column("minhash"), rows, np.uint64)
     # 32 bits of each bin are plenty to tell equal minima apart, and halve the memory traffic
-    signatures = minhash.to_numpy().astype(np.uint32).reshape(rows.size, settings.num_perm)
+    signatures = minhash.astype(np.uint32).reshape(rows.size, settings.num_perm)
     counts = table.column("shingle_count").take(pa.array(rows)).to_numpy()
-    left_local, right_local = local[: left.size], local[left.size :]
-    jaccard = np.empty(left.size)
-    step = max(1, _VERIFY_CHUNK // settings.num_perm)
-    for start in range(0, left.size, step):
-        a, b = left_local[start : start + step], right_local[start : start + step]
-        jaccard[start : start + step] = (signatures[a] == signatures[b]).mean(axis=1)
-    size_left, size_right = counts[left_local], counts[right_local]
-    containment = jaccard * (size_left + size_right) / (1 + jaccard) / np.maximum(np.minimum(size_left, size_right), 1)
 
     def margin(threshold: float) -> float:
         return 4 * (threshold * (1 - threshold) / settings.num_perm) ** 0.5
 
-    return (jaccard >= settings.jaccard_threshold - margin(settings.jaccard_threshold)) | (
-        containment >= settings.containment_threshold - margin(settings.containment_threshold)
-    )
+    def passes(jaccard: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        size_a, size_b = counts[a], counts[b]
+        containment = jaccard * (size_a + size_b) / (1 + jaccard) / np.maximum(np.minimum(size_a, size_b), 1)
+        return (jaccard >= settings.jaccard_threshold - margin(settings.jaccard_threshold)) | (
+            containment >= settings.containment_threshold - margin(settings.containment_threshold)
+        )
+
+    # First pass on the low 8 bits of each bin, 8 bins to a word: equal bins stay equal, so the
+    # share of equal bytes bounds the share of equal bins from above, and both tests grow with it:
+    # a pair failing here fails the exact test. Only the survivors are compared on 32 bits.
+    pad = -settings.num_perm % 8
+    low_bytes = np.zeros((rows.size, settings.num_perm + pad), dtype=np.uint8)
+    low_bytes[:, : settings.num_perm] = signatures
+    words = low_bytes.view(np.uint64)
+    low7 = _U64(0x7F7F7F7F7F7F7F7F)
+    maybe = np.empty(left.size, dtype=bool)
+    step = max(1, _SCREEN_CHUNK // words.shape[1])
+    for start in range(0, left.size, step):
+        a, b = left_local[start : start + step], right_local[start : start + step]
+        differ = words[a] ^ words[b]
+        zero_bytes = ~(((differ & low7) + low7) | differ | low7)  # high bit of each zero byte
+        equal = np.bitwise_count(zero_bytes).sum(axis=1, dtype=np.int64) - pad
+        maybe[start : start + step] = passes(equal / settings.num_perm, a, b)
+    candidates = np.flatnonzero(maybe)
+    keep = np.zeros(left.size, dtype=bool)
+    step = max(1, _SCREEN_CHUNK // settings.num_perm)
+    for start in range(0, candidates.size, step):
+        chunk = candidates[start : start + step]
+        a, b = left_local[chunk], right_local[chunk]
+        keep[chunk] = passes((signatures[a] == signatures[b]).mean(axis=1), a, b)
+    return keep
 
 
 def _verified_links(table: pa.Table, left: np.ndarray, right: np.ndarray, settings: DedupSettings) -> list[tuple]:
@@ -382,9 +528,8 @@ def _verified_links(table: pa.Table, left: np.ndarray, right: np.ndarray, settin
         left, right = left[keep], right[keep]
     if left.size == 0:
         return []
-    rows, local = np.unique(np.concatenate([left, right]), return_inverse=True)
+    rows, left_local, right_local = _pair_rows(left, right, table.num_rows)
     values, offsets = _hash_sets(table, "shingles", rows)
-    left_local, right_local = local[: left.size], local[left.size :]
     common = _intersection_sizes(values, offsets, left_local, right_local)
     lengths = np.diff(offsets)
     size_left, size_right = lengths[left_local], lengths[right_local]
@@ -458,11 +603,15 @@ def _canonical_order_key(length: int, date: str | None, doc_id: str) -> tuple:
 def _new_documents(signatures: pa.Table, known: pa.Table | None) -> pa.Table:
     """The rows of ``signatures`` whose doc_id is neither in ``known`` nor repeated earlier."""
     doc_ids = signatures.column("doc_id")
-    first = np.zeros(len(doc_ids), dtype=bool)
-    first[np.unique(doc_ids.to_numpy(zero_copy_only=False), return_index=True)[1]] = True
+    # pc.unique numbers the values by first occurrence: a row is the first of its doc_id when
+    # its number exceeds every earlier row's (on one array: a value set may be hashed per chunk)
+    combined = doc_ids.combine_chunks()
+    number = pc.index_in(combined, value_set=pc.unique(combined)).to_numpy(zero_copy_only=False)
+    first = number > np.concatenate([[-1], np.maximum.accumulate(number)[:-1]])
     if known is not None and known.num_rows:
-        first &= ~pc.is_in(doc_ids, known.column("doc_id")).to_numpy(zero_copy_only=False)
-    return signatures.filter(pa.array(first))
+        first &= ~pc.is_in(combined, known.column("doc_id").combine_chunks()).to_numpy(zero_copy_only=False)
+    # the usual case keeps every row: no copy of the whole table (~4 KB a document)
+    return signatures if first.all() else signatures.filter(pa.array(first))
 
 
 def match_signatures(signatures: pa.Table, settings: DedupSettings, known: pa.Table | None = None) -> list[dict]:
