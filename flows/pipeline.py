@@ -73,6 +73,8 @@ def news_pipeline(
     with warehouse_lock(settings.warehouse_path, wait_seconds):
         if "ingest" in selected:
             reports.append(run_stage(ingest, settings, refresh=refresh))
+            if reports[-1]["rows_out"] == 0 and reports[-1]["quarantined"] == 0:
+                selected = ()  # nothing new landed: the warehouse stays exactly as it is
         if "clean" in selected:
             reports.append(run_stage(clean, settings, refresh=refresh))
         if "dedup" in selected:

@@ -25,6 +25,8 @@ def print_summary(reports: list[dict]) -> None:
         ["stage", "rows in", "rows out", "seconds", "status"],
         [(r["stage"], r["rows_in"], r["rows_out"], f"{r['seconds']:.1f}", r["status"]) for r in reports],
     ))
+    if not load and skipped and all(r["rows_out"] == 0 for r in reports):
+        print(f"nothing new: all {skipped} document(s) are already in the warehouse (--reprocess to redo them)")
     if load:
         print(
             f"documents in: {load['documents']}  articles: {load['articles']}  "

@@ -21,12 +21,13 @@ def query(warehouse: Path, sql: str) -> list[tuple]:
         return con.execute(sql).fetchall()
 
 
-def contents(warehouse: Path) -> dict[str, tuple]:
-    """Row count and a digest of every data table (run ids and the run log left out)."""
+def contents(warehouse: Path, run_log: bool = False) -> dict[str, tuple]:
+    """Row count and a digest of every data table (run ids left out, and the run log unless
+    ``run_log``)."""
     with duckdb.connect(str(warehouse), read_only=True) as con:
         tables = [t for (t,) in con.execute(
             "SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE'"
-        ).fetchall() if t not in RUN_LOG_TABLES]
+        ).fetchall() if run_log or t not in RUN_LOG_TABLES]
         digests = {}
         for table in tables:
             columns = [c for (c,) in con.execute(

@@ -33,10 +33,11 @@ def test_seeds_load_five_articles_and_every_document_has_one_fate(seed_inputs, t
 
 def test_rerun_with_same_input_changes_no_table(seed_inputs, tmp_path):
     run(seed_inputs, tmp_path)
-    first = contents(tmp_path / "news.duckdb")
-    run(seed_inputs, tmp_path)
-    assert contents(tmp_path / "news.duckdb") == first
-    assert first["articles"][0] == 5 and first["people"][0] > 0
+    first = contents(tmp_path / "news.duckdb", run_log=True)
+    reports = run(seed_inputs, tmp_path)
+    assert [r["stage"] for r in reports] == ["ingest"]  # nothing new: the run stops there
+    assert contents(tmp_path / "news.duckdb", run_log=True) == first
+    assert first["articles"][0] == 5 and first["people"][0] > 0 and first["pipeline_runs"][0] == 6
 
 
 def test_from_extract_reruns_only_the_last_three_stages(seed_inputs, tmp_path):
