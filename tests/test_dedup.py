@@ -256,7 +256,6 @@ def test_shingle_and_number_sets_match_a_plain_python_statement(monkeypatch, blo
     import transforms.dedup as dedup
 
     monkeypatch.setattr(dedup, "_HASH_BLOCK", block)
-    monkeypatch.setattr(dedup, "_POWERS", [])
     keys = TRICKY_KEYS + [match_key(article(seed)) for seed in range(3)]
     records = [{"doc_id": str(i), "body": key, "body_key": key, "published_date": None} for i, key in enumerate(keys)]
     table = compute_signatures(records, SETTINGS)

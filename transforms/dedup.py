@@ -109,6 +109,7 @@ def _word_char_table() -> np.ndarray:
     table[:0x10000] = np.fromiter(
         (c.isalnum() or unicodedata.category(c).startswith("M") for c in chars), dtype=bool, count=0x10000
     )
+    table.setflags(write=False)  # shared by every thread of the process
     return table
 
 
@@ -137,22 +138,27 @@ def _key_codes(keys: pa.Array) -> tuple[np.ndarray, np.ndarray, bytes, np.ndarra
     return codes, text_starts, utf8, byte_offsets
 
 
-_POWERS: list[np.ndarray] = []
 _HASH_BLOCK = 1 << 20  # characters hashed at once: ~25 MB of powers and prefix sums
 
 
 def _polynomial_powers(count: int) -> tuple[np.ndarray, np.ndarray]:
-    """``base**p`` and ``base**-p`` mod 2**64 for ``p < count`` (at least), cached per process
-    like ``_word_char_table`` (a block's worth, more only for a longer text)."""
-    if not _POWERS or _POWERS[0].size < count:
-        size = max(count, _HASH_BLOCK)
-        inverse = _U64(pow(int(_POLY_BASE), -1, 1 << 64))
-        _POWERS.clear()
-        for factor in (_POLY_BASE, inverse):
-            powers = np.ones(size, dtype=np.uint64)
-            np.cumprod(np.full(size - 1, factor, dtype=np.uint64), out=powers[1:])  # wraps mod 2**64
-            _POWERS.append(powers)
-    return _POWERS[0], _POWERS[1]
+    """``base**p`` and ``base**-p`` mod 2**64 for ``p < count`` (at least), read-only.
+
+    Shard tasks run on threads at once, so the tables are never changed after they are built:
+    sizes are rounded up to a power of two (at least one block) and each size is built once.
+    """
+    return _powers_of_size(max(_HASH_BLOCK, 1 << max(count - 1, 0).bit_length()))
+
+
+@cache
+def _powers_of_size(size: int) -> tuple[np.ndarray, np.ndarray]:
+    tables = []
+    for factor in (_POLY_BASE, _U64(pow(int(_POLY_BASE), -1, 1 << 64))):
+        powers = np.ones(size, dtype=np.uint64)
+        np.cumprod(np.full(size - 1, factor, dtype=np.uint64), out=powers[1:])  # wraps mod 2**64
+        powers.setflags(write=False)
+        tables.append(powers)
+    return tables[0], tables[1]
 
 
 def _token_hashes(codes: np.ndarray, text_starts: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
