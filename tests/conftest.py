@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from flows import environment
 
@@ -13,6 +14,14 @@ SEEDS = ROOT / "seeds" / "raw"
 
 os.chdir(ROOT)
 environment.configure(ROOT)
+
+# Property tests: `ci` (the default) is bounded and derandomized, so a CI failure reproduces;
+# `pytest --hypothesis-profile=deep` runs many more random examples locally.
+_SLOW_DATA = [HealthCheck.too_slow, HealthCheck.data_too_large]
+settings.register_profile("ci", max_examples=60, derandomize=True, deadline=None,
+                          suppress_health_check=_SLOW_DATA, print_blob=True)
+settings.register_profile("deep", max_examples=2000, deadline=None, suppress_health_check=_SLOW_DATA)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(scope="session")
