@@ -161,10 +161,15 @@ def test_missing_warehouse_is_a_clear_error(tmp_path: Path):
 # ---------------------------------------------------------------- rendered in headless Chromium
 
 
-def test_charts_are_drawn_in_chromium(report: Path, tmp_path: Path):
+def chromium_or_skip() -> str:
     chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
     if not chromium:
         pytest.skip("no Chromium on this machine: install Debian's chromium (CI does) to run the report rendering test")
+    return chromium
+
+
+def test_charts_are_drawn_in_chromium(report: Path, tmp_path: Path):
+    chromium = chromium_or_skip()
     screenshot = tmp_path / "report.png"
     _chromium(chromium, tmp_path / "profile-shot", f"--screenshot={screenshot}", "--window-size=1280,2000", report)
     dom = _chromium(chromium, tmp_path / "profile-dom", "--dump-dom", report)
@@ -191,10 +196,13 @@ def test_charts_are_drawn_in_chromium(report: Path, tmp_path: Path):
 
 
 def _chromium(binary: str, profile: Path, *arguments) -> str:
+    """Load the page from its file with the network off: every host resolves to nothing and any
+    other request goes to a closed local port."""
     *options, page = arguments
     completed = subprocess.run(
         [binary, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
          f"--user-data-dir={profile}", *options, page.resolve().as_uri()],
         capture_output=True, text=True, timeout=60, check=True,
     )
