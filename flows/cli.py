@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import gc
 import json
 import logging
@@ -11,7 +10,7 @@ import sys
 from pathlib import Path
 
 from flows import environment
-from flows.summary import format_table
+from flows.sql_shell import add_sql_command, run_sql
 from transforms.settings import STAGES, Settings
 
 DEFAULTS = Settings()
@@ -42,11 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="run the news-pipeline flow locally")
     _add_run_arguments(run)
 
-    sql = commands.add_parser("sql", help="query the warehouse (read-only)")
-    sql.add_argument("query", nargs="?", help="SQL to run; omit with --shell")
-    sql.add_argument("--format", choices=("table", "csv", "json"), default="table")
-    sql.add_argument("--warehouse", default=str(DEFAULTS.warehouse_path))
-    sql.add_argument("--shell", action="store_true", help="interactive prompt")
+    add_sql_command(commands)
 
     inspect = commands.add_parser("inspect", help="clean → dedup → extract files in memory, print JSON lines")
     inspect.add_argument("files", nargs="+")
@@ -119,53 +114,6 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _sql(args: argparse.Namespace) -> int:
-    import duckdb
-
-    if not Path(args.warehouse).exists():
-        raise FileNotFoundError(f"no warehouse at {args.warehouse}: run `vnnews run` (or `make run`) first")
-    with duckdb.connect(args.warehouse, read_only=True) as con:
-        if args.shell:
-            return _shell(con, args.format)
-        if not args.query:
-            raise ValueError("give a query, or --shell for an interactive prompt")
-        _print_result(con.execute(args.query), args.format)
-    return 0
-
-
-def _print_result(result, output_format: str) -> None:
-    columns = [d[0] for d in result.description or []]
-    rows = result.fetchall()
-    if output_format == "json":
-        print(json.dumps([dict(zip(columns, row)) for row in rows], ensure_ascii=False, default=str, indent=1))
-    elif output_format == "csv":
-        writer = csv.writer(sys.stdout)
-        writer.writerow(columns)
-        writer.writerows(rows)
-    else:
-        print(format_table(columns, rows))
-
-
-def _shell(con, output_format: str) -> int:
-    print("vnnews SQL shell (read-only). End statements with ';', quit with .quit or Ctrl-D.")
-    buffer = ""
-    while True:
-        try:
-            line = input("vnnews> " if not buffer else "   ...> ")
-        except EOFError:
-            print()
-            return 0
-        if line.strip() in (".quit", ".exit") and not buffer:
-            return 0
-        buffer += line + "\n"
-        if buffer.rstrip().endswith(";"):
-            try:
-                _print_result(con.execute(buffer), output_format)
-            except Exception as error:
-                print(f"error: {error}")
-            buffer = ""
-
-
 def _inspect(args: argparse.Namespace) -> int:
     from transforms.inspect import inspect_files
 
@@ -205,4 +153,4 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"run": _run, "sql": _sql, "inspect": _inspect, "eval": _eval, "synth": _synth, "report": _report, "serve": _serve}
+COMMANDS = {"run": _run, "sql": run_sql, "inspect": _inspect, "eval": _eval, "synth": _synth, "report": _report, "serve": _serve}

@@ -102,10 +102,7 @@ def _insert_rows(con: duckdb.DuckDBPyConnection) -> None:
 
 @pytest.fixture()
 def report(tmp_path: Path) -> Path:
-    data_docs = tmp_path / "expectations" / "index.html"
-    data_docs.parent.mkdir()
-    data_docs.write_text("<html>docs</html>", encoding="utf-8")
-    return write_report(build_warehouse(tmp_path / "news.duckdb"), tmp_path / "reports" / "report.html", data_docs)
+    return write_report(build_warehouse(tmp_path / "news.duckdb"), tmp_path / "reports" / "report.html")
 
 
 def test_article_text_is_escaped_and_nothing_is_fetched(report: Path):
@@ -119,13 +116,26 @@ def test_article_text_is_escaped_and_nothing_is_fetched(report: Path):
     assert "Phạm Minh Chính" in page and "Quân đội nhân dân" in page
     assert "generated from run run-2" in page
     assert "3 expectation(s) met, 1 failed, 0 critical" in page and "old failure" not in page
-    assert '<a href="../expectations/index.html">' in page
+    assert '<a href="#validation">' in page and '<section id="validation">' in page
     assert "1 article(s) have no usable date" in page
 
 
+def test_validation_details_list_every_expectation_of_the_latest_run(report: Path):
+    section = report.read_text(encoding="utf-8").split('<section id="validation">')[1].split("</section>")[0]
+    assert [h for h in re.findall(r"<h3>(.*?)</h3>", section)] == ["articles", "documents", "people"]
+    rows = re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td>", section)
+    assert rows == [
+        ("expect_column_value_lengths_to_be_between", "title", "warning", "failed"),
+        ("expect_column_values_to_not_be_null", "body", "critical", "met"),
+        ("expect_column_values_to_be_in_set", "fate", "critical", "met"),
+        ("expect_column_values_to_be_unique", "person_key", "critical", "met"),
+    ]
+    assert "&lt;script&gt;document.title=&#x27;pwned&#x27;&lt;/script&gt;" in section
+    assert "Run run-2" in section and "old failure" not in section
+
+
 def test_same_warehouse_gives_the_same_bytes(report: Path, tmp_path: Path):
-    data_docs = tmp_path / "expectations" / "index.html"
-    again = write_report(tmp_path / "news.duckdb", tmp_path / "again" / "report.html", data_docs)
+    again = write_report(tmp_path / "news.duckdb", tmp_path / "again" / "report.html")
     assert again.read_bytes() == report.read_bytes()
 
 
@@ -136,9 +146,10 @@ def test_empty_warehouse_says_no_data_yet(tmp_path: Path, migrated: bool):
         build_warehouse(warehouse, rows=False)
     else:
         duckdb.connect(str(warehouse)).close()
-    page = write_report(warehouse, tmp_path / "report.html", tmp_path / "missing.html").read_text(encoding="utf-8")
-    assert page.count("No data yet.") >= 5
-    assert "no pipeline run recorded yet" in page and "Data Docs not built yet" in page
+    page = write_report(warehouse, tmp_path / "report.html").read_text(encoding="utf-8")
+    assert page.count("No data yet.") >= 6
+    assert "no pipeline run recorded yet" in page
+    assert re.search(r'<section id="validation"><h2>Validation details</h2><p class="empty">No data yet.</p>', page)
     assert "<svg" not in page
 
 
@@ -150,10 +161,15 @@ def test_missing_warehouse_is_a_clear_error(tmp_path: Path):
 # ---------------------------------------------------------------- rendered in headless Chromium
 
 
-def test_charts_are_drawn_in_chromium(report: Path, tmp_path: Path):
+def chromium_or_skip() -> str:
     chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
     if not chromium:
         pytest.skip("no Chromium on this machine: install Debian's chromium (CI does) to run the report rendering test")
+    return chromium
+
+
+def test_charts_are_drawn_in_chromium(report: Path, tmp_path: Path):
+    chromium = chromium_or_skip()
     screenshot = tmp_path / "report.png"
     _chromium(chromium, tmp_path / "profile-shot", f"--screenshot={screenshot}", "--window-size=1280,2000", report)
     dom = _chromium(chromium, tmp_path / "profile-dom", "--dump-dom", report)
@@ -180,10 +196,13 @@ def test_charts_are_drawn_in_chromium(report: Path, tmp_path: Path):
 
 
 def _chromium(binary: str, profile: Path, *arguments) -> str:
+    """Load the page from its file with the network off: every host resolves to nothing and any
+    other request goes to a closed local port."""
     *options, page = arguments
     completed = subprocess.run(
         [binary, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
          f"--user-data-dir={profile}", *options, page.resolve().as_uri()],
         capture_output=True, text=True, timeout=60, check=True,
     )

@@ -1,6 +1,7 @@
 """`vnnews report`: one self-contained HTML page about the warehouse, for people who do not
 write SQL: what the news is about (activity over time, top people and organizations, who met
-whom) and how healthy the pipeline is (document fates, last run, validation, quarantine).
+whom) and how healthy the pipeline is (document fates, last run, validation, quarantine), and
+every expectation of the last validation with its failing values (in place of GX Data Docs).
 
 The page works offline and from a file: no scripts, fonts or stylesheets are fetched; every
 chart is inline SVG drawn here. Every value read from the warehouse passes through ``_esc``
@@ -12,18 +13,15 @@ from __future__ import annotations
 
 import html
 import math
-import os
 from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from urllib.parse import quote
 
 import duckdb
 
-from transforms.settings import STAGES, Settings
-from transforms.validate import DATA_DOCS_INDEX
+from transforms.settings import STAGES
 
 TOP_N = 15
 ACTIVITY_MONTHS = 24
@@ -32,6 +30,7 @@ NETWORK_MAX_PEOPLE = 40
 NETWORK_MAX_PAIRS = 100
 TABLE_ROWS = 10
 LABEL_CHARS = 27
+DETAIL_CHARS = 300
 
 INK = "#1f2933"
 MUTED = "#616e7c"
@@ -77,16 +76,13 @@ td.number, th.number {{ text-align: right; font-variant-numeric: tabular-nums; }
 """
 
 
-def write_report(warehouse_path: Path, out_path: Path, data_docs: Path | None = None) -> Path:
-    """Write the HTML report of the warehouse to ``out_path`` and return it. ``data_docs`` is the
-    GX Data Docs index to link (default: the one the validate stage builds)."""
+def write_report(warehouse_path: Path, out_path: Path) -> Path:
+    """Write the HTML report of the warehouse to ``out_path`` and return it."""
     warehouse_path, out_path = Path(warehouse_path), Path(out_path)
     if not warehouse_path.exists():
         raise FileNotFoundError(f"no warehouse at {warehouse_path}: run `vnnews run` (or `make run`) first")
-    if data_docs is None:
-        data_docs = Settings().expectations_dir / DATA_DOCS_INDEX
     with duckdb.connect(str(warehouse_path), read_only=True) as con:
-        page = _render_page(_Warehouse(con), warehouse_path.name, _data_docs_link(Path(data_docs), out_path))
+        page = _render_page(_Warehouse(con), warehouse_path.name)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     out_path.write_text(page, encoding="utf-8")
     return out_path
@@ -109,7 +105,7 @@ class _Warehouse:
         return rows[0][0] if rows else None
 
 
-def _render_page(db: _Warehouse, warehouse_name: str, data_docs_link: str) -> str:
+def _render_page(db: _Warehouse, warehouse_name: str) -> str:
     last_run = db.rows(
         # UTC, not the session's time zone: the page must not depend on the machine.
         "SELECT run_id, stage, status, rows_in, rows_out, seconds, "
@@ -127,7 +123,8 @@ def _render_page(db: _Warehouse, warehouse_name: str, data_docs_link: str) -> st
         _activity_section(db),
         _rankings_section(db),
         _network_section(db),
-        _health_section(db, last_run, validation, data_docs_link),
+        _health_section(db, last_run, validation),
+        _validation_section(db, validation),
     ])
     return (
         '<!DOCTYPE html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n'
@@ -249,7 +246,7 @@ def _network_section(db: _Warehouse) -> str:
     return _section("who-met-whom", "Who met whom", f"{legend}{chart}<h3>Most frequent pairs</h3>{table}")
 
 
-def _health_section(db: _Warehouse, last_run: list[tuple], validation: dict | None, data_docs_link: str) -> str:
+def _health_section(db: _Warehouse, last_run: list[tuple], validation: dict | None) -> str:
     fates = db.rows("SELECT fate, documents FROM document_fates ORDER BY documents DESC, fate")
     fates_chart = (
         bar_chart("chart-fates", [Bar(fate, n, FATE_COLOURS.get(fate, BAR_COLOUR)) for fate, n in fates], "documents")
@@ -292,7 +289,7 @@ def _health_section(db: _Warehouse, last_run: list[tuple], validation: dict | No
         f'<div class="columns"><div><h3>Documents by fate</h3>{fates_chart}</div>'
         f"<div><h3>Last run: seconds per stage</h3>{stages_chart}</div></div>",
         stages_table,
-        f"<h3>Validation</h3>{_validation_summary(validation, data_docs_link)}",
+        f"<h3>Validation</h3>{_validation_summary(validation)}",
         f"<h3>Quarantined documents</h3>{quarantine}",
         f"<h3>Most copied articles</h3>{copies}",
     ]))
@@ -329,9 +326,9 @@ def _validation_badge(validation: dict | None) -> str:
     return '<span class="badge passed">passed</span>'
 
 
-def _validation_summary(validation: dict | None, data_docs_link: str) -> str:
+def _validation_summary(validation: dict | None) -> str:
     if validation is None:
-        return NO_DATA + data_docs_link
+        return NO_DATA
     summary = (
         f'<p>{_validation_badge(validation)} Run {_esc(validation["run_id"])}: '
         f'{validation["met"]} expectation(s) met, {len(validation["failures"])} failed, '
@@ -339,15 +336,31 @@ def _validation_summary(validation: dict | None, data_docs_link: str) -> str:
     )
     failures = validation["failures"]
     table = _table(["suite", "expectation", "column", "severity", "unexpected", "detail"], failures, numeric={4})
-    return summary + (table if failures else "") + data_docs_link
+    link = '<p>Every expectation of this run, with its failing values: <a href="#validation">validation details</a>.</p>'
+    return summary + (table if failures else "") + link
 
 
-def _data_docs_link(data_docs: Path, out_path: Path) -> str:
-    if not data_docs.exists():
-        return f'<p class="note">Data Docs not built yet (expected at {_esc(data_docs.as_posix())}).</p>'
-    # Relative, so the report and the Data Docs can be moved or served together.
-    relative = Path(os.path.relpath(data_docs.resolve(), out_path.resolve().parent)).as_posix()
-    return f'<p>Details of every expectation: <a href="{_esc(quote(relative))}">GX Data Docs</a>.</p>'
+def _validation_section(db: _Warehouse, validation: dict | None) -> str:
+    """Every expectation of the latest validation, suite by suite, failures first."""
+    if validation is None:
+        return _section("validation", "Validation details", NO_DATA)
+    results = db.rows(
+        "SELECT suite, expectation, column_name, severity, success, unexpected_count, detail FROM validation_results "
+        "WHERE run_id = ? ORDER BY suite, success, expectation, column_name NULLS FIRST, detail",
+        [validation["run_id"]],
+    )
+    tables = []
+    for suite in sorted({row[0] for row in results}):
+        rows = [
+            (expectation, column, severity, "met" if success else "failed", unexpected,
+             _shorten(detail or "", DETAIL_CHARS))
+            for name, expectation, column, severity, success, unexpected, detail in results if name == suite
+        ]
+        tables.append(f"<h3>{_esc(suite)}</h3>"
+                      + _table(["expectation", "column", "severity", "result", "unexpected", "detail"], rows, numeric={4}))
+    return _section("validation", "Validation details", "".join(tables),
+                    f"Run {_esc(validation['run_id'])}: every expectation checked before the load, with "
+                    f"examples of the values that failed (cut at {DETAIL_CHARS} characters).")
 
 
 # ---------------------------------------------------------------- charts (inline SVG)
@@ -563,9 +576,9 @@ def _esc(value) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
-def _shorten(text: str) -> str:
+def _shorten(text: str, limit: int = LABEL_CHARS) -> str:
     # Cut the raw text (never the escaped one, which could split an entity).
-    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _format_number(value: float, decimals: int | None = None) -> str:
