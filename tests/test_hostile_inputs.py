@@ -521,6 +521,8 @@ def test_a_run_over_every_kind_at_once_finishes_and_accounts_for_every_input(tmp
     output = result.stdout + result.stderr
     assert result.returncode == 0, output[-3000:]
     assert "Traceback" not in output and not UNSAFE_OUTPUT.search(output.replace("\n", "").replace("\t", "")), output[-3000:]
+    for raw in ("DROP TABLE", "<script", "passwd", "onerror", "trafilatura", "Hà Nội", "landing"):
+        assert raw not in output, (raw, output[-3000:])
 
     with duckdb.connect(str(warehouse), read_only=True) as con:
         rows = con.execute("""
@@ -529,7 +531,10 @@ def test_a_run_over_every_kind_at_once_finishes_and_accounts_for_every_input(tmp
         """).fetchall()
         seeds = con.execute("SELECT d.source_path, d.fate FROM documents AS d WHERE d.source_path LIKE ?",
                             [printable(str(landing)) + "/0%"]).fetchall()
-        assert con.execute("SELECT count(*) FROM articles").fetchone()[0] >= 5
+        assert con.execute("SELECT count(*) FROM articles").fetchone()[0] >= 5  # the table survived the payloads
+        ingest_rows = con.execute("SELECT source_path, reason, detail FROM quarantine WHERE stage = 'ingest'").fetchall()
+    assert len(ingest_rows) > 60
+    assert_printable_reasons([{"source_path": p, "reason": r, "detail": d, "stage": "ingest"} for p, r, d in ingest_rows])
     assert sorted(seeds) == sorted((printable(str(landing / seed.name)), "article") for seed in SEEDS)
     recorded = {path.split("#")[0] for path, _ in rows}
     missing = {printable(p) for p in discover([str(landing)])} - recorded

@@ -21,6 +21,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import json
+import logging
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -52,6 +53,9 @@ from transforms.settings import IngestLimits
 from transforms.text import repair_characters
 
 STAGE = "ingest"
+# trafilatura logs what it could not extract ("discarding data: None", lxml errors) to the root
+# logger, which would print on a run's terminal; ingest reports the same as a quarantine reason.
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 _FORMAT_BY_SUFFIX = {
     ".txt": "txt",
