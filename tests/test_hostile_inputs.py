@@ -25,6 +25,8 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from test_ingest import cp1258_nfd_bytes, sloppy_cp1252_mojibake, tcvn3_bytes, vni_bytes
 from transforms.ingest import discover, read_documents
@@ -495,6 +497,18 @@ def test_text_rules_strip_controls_and_bidi_but_keep_the_words(tmp_path):
         name = document["source_path"]
         if "#" not in name or name.endswith("#2"):  # a JSON Lines kind's own record is its line 2
             assert ("bidi-controls" if "bidi" in name else "control-characters") in document["repairs"], name
+
+
+@given(data=st.binary(max_size=3000) | st.text(max_size=1000).map(lambda t: t.encode("utf-8", "surrogatepass")),
+       suffix=st.sampled_from([".txt", ".html", ".jsonl", ".parquet", ".txt.gz", ".bin"]))
+def test_any_bytes_in_any_format_end_as_a_document_or_one_printable_reason(tmp_path_factory, data, suffix):
+    folder = tmp_path_factory.mktemp("any")
+    write(folder, f"input{suffix}", data)
+    paths, documents, quarantine = ingest_folder(folder)
+    assert documents or quarantine
+    assert_printable_reasons(quarantine)
+    assert_clean_text(documents)
+    assert_every_path_has_a_fate(paths, documents, quarantine)
 
 
 # --- end to end -----------------------------------------------------------------------------------
