@@ -111,7 +111,7 @@ simple("elf-named-txt", lambda: b"\x7fELF\x02\x01\x01" + bytes(300), "not-text")
 simple("zip-named-txt", lambda: b"PK\x03\x04" + bytes(300), "not-text")
 simple("gzip-without-gz-name", lambda: gzip.compress(ARTICLE.encode()), "not-text")
 simple("dense-nul", lambda: b"\x00".join(ARTICLE.encode()[i:i + 9] for i in range(0, 3000, 9)), "not-text")
-simple("truncated-utf8", lambda: ARTICLE.encode("utf-8")[:-1] if ARTICLE.encode()[-1] >= 0x80 else ARTICLE.encode() + "ệ".encode()[:2], DOC)
+simple("truncated-utf8", lambda: (ARTICLE + "ộ").encode("utf-8")[:-1], DOC)  # one U+FFFD: under 0.1%, repaired
 simple("utf16-le-bom", lambda: ARTICLE.encode("utf-16"), DOC)
 simple("utf16-be-bom", lambda: b"\xfe\xff" + ARTICLE.encode("utf-16-be"), DOC)
 simple("utf16-le-no-bom", lambda: ARTICLE.encode("utf-16-le"), DOC)

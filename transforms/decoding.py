@@ -150,7 +150,7 @@ def choose(readings: Sequence[Reading]) -> Reading:
         raise Rejected(
             "undecodable",
             f"No encoding gives clean text (tried {tried}); the best reading, {best.encoding}, "
-            f"still has {best.bad_char_share:.1%} control or replacement characters.",
+            f"still has {best.bad_char_share:.1%} replacement, private-use or C1 control characters.",
         )
     if best.diacritic_share < _MIN_DIACRITIC_SHARE:
         raise Rejected(

@@ -71,6 +71,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _SKIP_CHUNK = 1 << 20
 _UNEXPECTED = "Reading stopped on an unexpected error (please report this input); nothing of it was loaded."
 
+
 @dataclass
 class _Batch:
     documents: list[dict] = field(default_factory=list)
@@ -218,7 +219,9 @@ def _parsed_record(line: bytes) -> dict:
     try:
         content = line.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise Rejected("undecodable", f"The line is not UTF-8 (byte {error.start + 1} is invalid): JSON Lines must be UTF-8.") from error
+        raise Rejected(
+            "undecodable", f"The line is not UTF-8 (byte {error.start + 1} is invalid): JSON Lines must be UTF-8."
+        ) from error
     try:
         record = json.loads(content, object_pairs_hook=_object_without_repeated_keys)
     except json.JSONDecodeError as error:
@@ -272,7 +275,9 @@ def _parquet_file(path: Path, compressed: bool, limits: IngestLimits) -> pq.Parq
     try:
         parquet = pq.ParquetFile(source)
     except Exception as error:  # noqa: BLE001 — pyarrow raises several unrelated types
-        raise Rejected("unreadable", "Not a readable Parquet file: its footer is missing or damaged (truncated, or not Parquet).") from error
+        raise Rejected(
+            "unreadable", "Not a readable Parquet file: its footer is missing or damaged (truncated, or not Parquet)."
+        ) from error
     metadata = parquet.metadata
     inflated = sum(metadata.row_group(group).total_byte_size for group in range(metadata.num_row_groups))
     if inflated > limits.max_file_bytes:
@@ -286,7 +291,11 @@ def _record_document(record: dict, source_path: str, fmt: str, limits: IngestLim
         raise Rejected("bad-record", "The record has no string 'text' field.")
     for key, value in record.items():
         if isinstance(value, str) and _SURROGATE.search(value):
-            raise Rejected("bad-record", f"The record's {json.dumps(key)[:80]} holds a lone UTF-16 surrogate escape such as \\ud800, which is not a character.")
+            raise Rejected(
+                "bad-record",
+                f"The record's {json.dumps(key)[:80]} holds a lone UTF-16 surrogate escape such as \\ud800, "
+                "which is not a character.",
+            )
     if len(text) > limits.max_document_bytes or len(text.encode("utf-8")) > limits.max_document_bytes:
         raise Rejected("too-large", f"{too_large('text', limits.max_document_bytes)}.")
     published = next((record[key] for key in _RECORD_PUBLISHED_KEYS if record.get(key)), None)

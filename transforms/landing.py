@@ -129,7 +129,9 @@ def _link_target(link: Path) -> Path:
     try:
         resolved = link.resolve(strict=True)
     except (OSError, RuntimeError) as error:  # RuntimeError: a loop of links
-        raise Rejected("broken-link", f"The link points to {target}, which does not exist.") from error
+        raise Rejected(
+            "broken-link", f"The link points to {target}, which cannot be reached (missing, or a loop of links)."
+        ) from error
     if not resolved.is_relative_to(link.parent.resolve()):
         raise Rejected(
             "outside-landing",
