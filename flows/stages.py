@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import shutil
 import time
 from collections.abc import Iterable, Sequence
@@ -29,7 +30,7 @@ from transforms import load as loading
 from transforms import schemas
 from transforms import validate as validation
 from transforms.reference import load_reference
-from transforms.settings import Settings
+from transforms.settings import IngestLimits, Settings
 
 log = logging.getLogger("vnnews")
 
@@ -60,8 +61,12 @@ _UPSTREAM = {"ingest": (), "clean": ("ingest",), "dedup": ("clean",), "extract":
 def _fingerprint(paths: Iterable[Path]) -> str:
     digest = hashlib.sha256()
     for path in sorted(paths):
-        stat = path.stat()
-        digest.update(f"{path}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
+        try:
+            stat = path.stat()
+            state = f"{stat.st_size}|{stat.st_mtime_ns}"
+        except OSError:  # a broken link or a vanished file: ingest quarantines it
+            state = "unreadable"
+        digest.update(os.fsencode(path) + f"|{state}\n".encode())
     return digest.hexdigest()
 
 
@@ -117,8 +122,9 @@ def _total(results: list[dict], key: str) -> int:
 
 
 @task(name="ingest-shard", **RETRIES)
-def ingest_shard(files: Sequence[str], part: int, out_dir: str, known_hashes: frozenset[str]) -> dict:
-    documents, quarantine = ingestion.read_documents(files)
+def ingest_shard(files: Sequence[str], part: int, out_dir: str, known_hashes: frozenset[str],
+                 limits: IngestLimits) -> dict:
+    documents, quarantine = ingestion.read_documents(files, limits)
     new_documents = [d for d in documents if d["sha256"] not in known_hashes]
     return {
         "files": len(files),
@@ -167,7 +173,8 @@ def ingest(settings: Settings) -> dict:
     known_hashes = frozenset() if settings.reprocess else frozenset(loading.read_known_hashes(settings.warehouse_path))
     with lake.stage_output("ingest") as out:
         shards = _chunks(files, settings.shard_size)
-        results = ingest_shard.map(shards, range(len(shards)), unmapped(str(out.path)), unmapped(known_hashes)).result()
+        results = ingest_shard.map(shards, range(len(shards)), unmapped(str(out.path)), unmapped(known_hashes),
+                                   unmapped(settings.ingest)).result()
         _give_repeated_content_own_ids(out.path / "documents")
         if skipped := _total(results, "skipped"):
             log.info("ingest   %d document(s) already in the warehouse skipped (--reprocess to redo them)", skipped)

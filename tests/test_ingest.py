@@ -259,7 +259,7 @@ def test_bad_files_are_quarantined_and_the_batch_continues(tmp_path):
         "english.txt": "not-vietnamese",
         "image.txt": "not-text",
         "lossy-mojibake.txt": "undecodable",
-        "random.txt": "undecodable",
+        "random.txt": "not-text",  # 12% control bytes: binary
         "table.parquet": "unreadable",
         "folder.txt": "unreadable",
         "missing.txt": "unreadable",
@@ -285,5 +285,8 @@ def test_discover_expands_folders_and_globs_sorted(tmp_path):
         (tmp_path / name).write_text("x", encoding="utf-8")
     found = discover([str(tmp_path / "b"), str(tmp_path / "a" / "**" / "*.jsonl"), str(tmp_path / "a")])
     relative = [str(Path(p).relative_to(tmp_path)) for p in found]
-    assert relative == ["a/1.txt", "a/deep/3.jsonl", "b/2.txt"]
+    # hidden entries are listed, a hidden folder once and unwalked, so that ingest reports them
+    assert relative == ["a/.cache.txt", "a/1.txt", "a/deep/3.jsonl", "b/2.txt"]
+    everything = [str(Path(p).relative_to(tmp_path)) for p in discover([str(tmp_path)])]
+    assert everything == [".hidden", *relative]
     assert discover([str(tmp_path / "nope.txt")]) == [str(tmp_path / "nope.txt")]

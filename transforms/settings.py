@@ -83,6 +83,28 @@ class DedupSettings:
             raise ValueError(f"num_perm ({self.num_perm}) must be a multiple of bands ({self.bands})")
 
 
+@dataclass(frozen=True)
+class IngestLimits:
+    """Sizes past which an input is quarantined as ``too-large`` at ingest, before any work.
+
+    A Vietnamese news article is 2–60 KB of UTF-8 text and its web page 50 KB–1.5 MB (inline
+    scripts and styles included), so the limits leave an order of magnitude of room while
+    stopping what would otherwise stall a run: a 30 MB one-line "document" spent 5 minutes in
+    extract, and a 194 KB gzip bomb inflated to 200 MB in memory.
+
+    * ``max_document_bytes``: the UTF-8 text of one document (a .txt file, one JSON Lines or
+      Parquet record's ``text``). A JSON Lines line may be up to 4× as long, because JSON's
+      ``\\uXXXX`` escapes write one Vietnamese letter in 6 bytes.
+    * ``max_page_bytes``: the markup of one HTML page.
+    * ``max_file_bytes``: a whole file after decompression (a .gz is inflated as a stream and
+      stopped at this size; a Parquet file's uncompressed size is read from its footer).
+    """
+
+    max_document_bytes: int = 2 * 1024 * 1024
+    max_page_bytes: int = 8 * 1024 * 1024
+    max_file_bytes: int = 256 * 1024 * 1024
+
+
 # The project's own assets (gazetteers, SQL, GX suites) are found from the code, so vnnews works
 # from any folder; data paths (inputs, lake, warehouse) are relative to where it runs.
 PROJECT_DIR = Path(__file__).resolve().parents[1]
@@ -100,3 +122,4 @@ class Settings:
     # False: documents whose content the warehouse already holds are skipped at ingest.
     reprocess: bool = False
     dedup: DedupSettings = field(default_factory=DedupSettings)
+    ingest: IngestLimits = field(default_factory=IngestLimits)
