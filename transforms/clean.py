@@ -272,6 +272,9 @@ def _rejoin_wrapped(lines: list[_Line]) -> list[_Line]:
     """Undo hard wrapping: a sentence (or a name) that a fixed line width broke in two."""
     width = _wrap_width(lines)
     joined: list[_Line] = []
+    # The physical line that ends joined[-1]: whether it fills the column is a matter of its own
+    # length, not of the lines already joined to it.
+    last_text = ""
     for line in lines:
         previous = joined[-1] if joined else None
         if (
@@ -279,11 +282,12 @@ def _rejoin_wrapped(lines: list[_Line]) -> list[_Line]:
             and previous.live
             and line.live
             and previous.paragraph == line.paragraph
-            and _continues(previous.text, line.text, width)
+            and _continues(last_text, line.text, width)
         ):
             joined[-1] = _Line(previous.position, f"{previous.text} {line.text}", previous.paragraph)
         else:
             joined.append(line)
+        last_text = line.text
     return joined
 
 
