@@ -237,7 +237,7 @@ class _Draft:
 
 def _first_pass(document: dict, rules: ChromeRules, outlets: frozenset[str]) -> _Draft:
     draft = _Draft(document, outlets, _split_lines(repair_characters(document.get("text") or "")))
-    _take_date_header(draft)
+    _take_date_header(draft, rules)
     _strip_markup(draft)
     draft.lines = _rejoin_wrapped(draft.lines)
     _mark_timestamps(draft, rules)
@@ -328,16 +328,23 @@ def _continues(previous: str, following: str, width: int | None) -> bool:
 _DATE_HEADER = re.compile(r"^date\s+(\d{4})-(\d{2})(?:-(\d{2}))?(?=\s|$)\s*")
 
 
-_DATE_HEADER_LINES = 3  # the header opens the text, or follows a headline and its sapo
+# The header opens the text, or follows a headline and its sapo; site chrome above it (a menu,
+# a section name) does not count, or two menu lines would hide it.
+_DATE_HEADER_LINES = 3
 
 
-def _take_date_header(draft: _Draft) -> None:
+def _take_date_header(draft: _Draft, rules: ChromeRules) -> None:
     """The ` date 2025-09-16` header some corpora glue in front of the lead sentence."""
-    for line in draft.lines[:_DATE_HEADER_LINES]:
+    lines_before = 0
+    for line in draft.lines:
         found = _DATE_HEADER.match(line.text)
         stamp = found and _make_stamp(found.group(1), found.group(2), found.group(3) or "1")
         if stamp:
             break
+        if rules.classify(line.text, lambda line=line: line.key) is None:
+            lines_before += 1
+            if lines_before == _DATE_HEADER_LINES:
+                return
     else:
         return
     draft.header_date = _Stamp(stamp.day, None, has_day=found.group(3) is not None)
