@@ -322,7 +322,9 @@ def _continues(previous: str, following: str, width: int | None) -> bool:
         return False
     if following[:1].islower():
         return True
-    return width is not None and len(previous) >= _WRAP_MIN_FILL * width
+    # A related link in brackets is a line of its own, however much of the column it fills.
+    bracketed = any(text.startswith("[") and text.endswith("]") for text in (previous, following))
+    return width is not None and len(previous) >= _WRAP_MIN_FILL * width and not bracketed
 
 
 _DATE_HEADER = re.compile(r"^date\s+(\d{4})-(\d{2})(?:-(\d{2}))?(?=\s|$)\s*")
