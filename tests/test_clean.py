@@ -555,7 +555,7 @@ def test_hard_wrapped_lines_are_rejoined():
         "Thủ tướng Chính phủ Phạm Minh Chính đã có cuộc hội đàm với Thủ tướng\n"
         "Lào Sonexay Siphandone nhân dịp chuyến thăm chính thức Việt Nam của Thủ\n"
         "tướng Lào. Hai bên đánh giá cao kết quả hợp tác giữa hai nước trong năm\n"
-        "qua. Phó Thủ tướng Trần\n"
+        "qua. Tham dự hội đàm về phía Việt Nam có Phó Thủ tướng Trần\n"
         "Lưu Quang cùng dự hội đàm.\n"
     )
     record = clean_one(text)

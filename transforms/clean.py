@@ -237,7 +237,7 @@ class _Draft:
 
 def _first_pass(document: dict, rules: ChromeRules, outlets: frozenset[str]) -> _Draft:
     draft = _Draft(document, outlets, _split_lines(repair_characters(document.get("text") or "")))
-    _take_date_header(draft)
+    _take_date_header(draft, rules)
     _strip_markup(draft)
     draft.lines = _rejoin_wrapped(draft.lines)
     _mark_timestamps(draft, rules)
@@ -272,6 +272,9 @@ def _rejoin_wrapped(lines: list[_Line]) -> list[_Line]:
     """Undo hard wrapping: a sentence (or a name) that a fixed line width broke in two."""
     width = _wrap_width(lines)
     joined: list[_Line] = []
+    # The physical line that ends joined[-1]: whether it fills the column is a matter of its own
+    # length, not of the lines already joined to it.
+    last_text = ""
     for line in lines:
         previous = joined[-1] if joined else None
         if (
@@ -279,11 +282,12 @@ def _rejoin_wrapped(lines: list[_Line]) -> list[_Line]:
             and previous.live
             and line.live
             and previous.paragraph == line.paragraph
-            and _continues(previous.text, line.text, width)
+            and _continues(last_text, line.text, width)
         ):
             joined[-1] = _Line(previous.position, f"{previous.text} {line.text}", previous.paragraph)
         else:
             joined.append(line)
+        last_text = line.text
     return joined
 
 
@@ -318,22 +322,31 @@ def _continues(previous: str, following: str, width: int | None) -> bool:
         return False
     if following[:1].islower():
         return True
-    return width is not None and len(previous) >= _WRAP_MIN_FILL * width
+    # A related link in brackets is a line of its own, however much of the column it fills.
+    bracketed = any(text.startswith("[") and text.endswith("]") for text in (previous, following))
+    return width is not None and len(previous) >= _WRAP_MIN_FILL * width and not bracketed
 
 
 _DATE_HEADER = re.compile(r"^date\s+(\d{4})-(\d{2})(?:-(\d{2}))?(?=\s|$)\s*")
 
 
-_DATE_HEADER_LINES = 3  # the header opens the text, or follows a headline and its sapo
+# The header opens the text, or follows a headline and its sapo; site chrome above it (a menu,
+# a section name) does not count, or two menu lines would hide it.
+_DATE_HEADER_LINES = 3
 
 
-def _take_date_header(draft: _Draft) -> None:
+def _take_date_header(draft: _Draft, rules: ChromeRules) -> None:
     """The ` date 2025-09-16` header some corpora glue in front of the lead sentence."""
-    for line in draft.lines[:_DATE_HEADER_LINES]:
+    lines_before = 0
+    for line in draft.lines:
         found = _DATE_HEADER.match(line.text)
         stamp = found and _make_stamp(found.group(1), found.group(2), found.group(3) or "1")
         if stamp:
             break
+        if rules.classify(line.text, lambda line=line: line.key) is None:
+            lines_before += 1
+            if lines_before == _DATE_HEADER_LINES:
+                return
     else:
         return
     draft.header_date = _Stamp(stamp.day, None, has_day=found.group(3) is not None)

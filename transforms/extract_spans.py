@@ -72,14 +72,15 @@ _SENTENCE_OPENERS = _STOP_WORDS | frozenset(
 # Where canonical_tone_placement can change anything: o/u before a toned a/e/y (NFC), or
 # before ậ/ặ/ệ, whose dot below sorts first in NFD. Most paragraphs have none: skip the round trip.
 _OLD_TONE_PLACEMENT = re.compile("[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴậặệẬẶỆ]")
+# Not across a line break ([^\S\n]): what follows on the next line says nothing of this one.
 _AFTER_A_SUBJECT = re.compile(
-    r"\s*(?:[,.;:)]|(?:và|đã|đang|sẽ|cũng|là|có|không|luôn|vẫn|đều|muốn|coi|tuyên|cáo|bác|phản|"
+    r"[^\S\n]*(?:[,.;:)]|(?:và|đã|đang|sẽ|cũng|là|có|không|luôn|vẫn|đều|muốn|coi|tuyên|cáo|bác|phản|"
     r"yêu|kêu|cho|tiếp|hiện|cam|khẳng|nhấn|đề)(?!\w))"
 )
 _SENTENCE_END = re.compile(r"(?:^|\n|[.!?…:]\s*[“\"(]?)\s*$")
 # "Đại sứ Việt Nam tại Mỹ Nguyễn Quốc Dũng": after "tại" a short country name is the country.
 _NUMBER_AFTER = re.compile(r" \d")
-_PLACE_PREPOSITION = re.compile(r"(?<!\w)(?:tại|ở)\s+$")
+_PLACE_PREPOSITION = re.compile(r"(?<!\w)(?:tại|ở)[^\S\n]+$")
 
 
 @dataclass(slots=True)
@@ -217,6 +218,11 @@ def _organization_end(canonical: str, head: re.Match, phrases: list[Span], start
             if chunk is None or _looks_like_name(canonical, start, gazetteer):
                 break
             position = chunk.end()
+            # A phrase opening at the chunk's lower-case word ("Nhóm nghị sĩ") is not the name's:
+            # the organization would end inside it.
+            inside = bisect.bisect_right(starts, start)
+            if inside < len(starts) and starts[inside] < position:
+                position = starts[inside] - 1
             named = named or phrase_key(chunk.group()) not in _GENERIC_NAME_WORDS
         if head_key in _MISSION_HEADS and canonical.startswith(" tại ", position):
             place = _phrase_at(phrases, starts, position + len(" tại "))
@@ -246,7 +252,7 @@ def _bare_local_end(canonical: str, head: re.Match, phrases: list[Span], starts:
     if administrative is None:
         return head.end()
     after = administrative.end()
-    if _phrase_at(phrases, starts, after + 1) is not None:
+    if canonical[after:after + 1] == " " and _phrase_at(phrases, starts, after + 1) is not None:
         return None  # "UBND tỉnh Quảng Ninh" is built as a named body
     return after
 
@@ -274,7 +280,10 @@ def _with_names(text: str, canonical: str, spans: list[Span], gazetteer: Gazette
     masked = "".join(pieces) + canonical[cursor:]
     # A lone capitalized word is a name only right after a title or honorific ("ông Sơn",
     # "Thủ tướng Kishida"); every sentence opener is one too, so the rest are skipped early.
-    cue_ends = {span.end + 1 for span in spans if span.has("position", "rank", "honorific")}
+    # Not across a line break: a line ending with a title does not cue the next line's first word.
+    cue_ends = {
+        span.end + 1 for span in spans if span.has("position", "rank", "honorific") and text[span.end:span.end + 1] != "\n"
+    }
     dropped: set[int] = set()  # id() of place spans that are part of a name, or no country at all
     names: list[Span] = []
     for run in _CAPITALIZED_RUN.finditer(masked):
@@ -326,7 +335,7 @@ def _absorbed_into_name(span: Span, run: re.Match, surname_led: bool, previous: 
         # "Mỹ Linh" is a name; "Tổng thống Mỹ Joe Biden" has a title introducing the country.
         introduced = (
             previous is not None and (previous.is_title or previous.is_organization)
-            and not text[previous.end:span.start].strip()
+            and not text[previous.end:span.start].strip() and "\n" not in text[previous.end:span.start]
         ) or bool(_PLACE_PREPOSITION.search(text, max(0, span.start - 6), span.start))
         return not introduced
     return False

@@ -38,10 +38,11 @@ def needs_repair(text: str) -> bool:
 
 def repair_characters(text: str) -> str:
     """NFC, look-alike letters fixed, invisible characters dropped, odd spaces made plain."""
-    text = unicodedata.normalize("NFC", text)
+    # Invisible characters go before NFC: one between a letter and its mark in NFD text
+    # ("o\u200b\u0300") would otherwise keep the pair from composing.
+    text = unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
     if _HAS_LOOKALIKE.search(text):  # rare: skip the whole-text copy of translate otherwise
         text = text.translate(_LOOKALIKES)
-    text = _INVISIBLE.sub("", text)
     return _SPACES.sub(" ", text)
 
 
