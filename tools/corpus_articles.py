@@ -291,23 +291,30 @@ def shingles(article: Article) -> set[tuple[str, ...]]:
     return {tuple(syllables[i:i + _SHINGLE]) for i in range(max(1, len(syllables) - _SHINGLE + 1))}
 
 
-def similarity(original: Article, copy: Article) -> dict:
+def similarity(original: Article, copy: Article, settings: DedupSettings = DedupSettings()) -> dict:
+    """Shingle Jaccard and containment, and the chance that LSH makes the pair a candidate at all
+    (``1 - (1 - J**rows)**bands``): a pair dedup never compares it cannot find."""
     a, b = shingles(original), shingles(copy)
     common = len(a & b)
     smaller, larger = min(len(a), len(b)), max(len(a), len(b))
-    return {"jaccard": round(common / (len(a) + len(b) - common), 4), "containment": round(common / smaller, 4),
-            "shingles": [len(a), len(b)], "size_ratio": round(smaller / larger, 4)}
+    jaccard = common / (len(a) + len(b) - common)
+    rows = settings.num_perm // settings.bands
+    return {"jaccard": round(jaccard, 4), "containment": round(common / smaller, 4),
+            "shingles": [len(a), len(b)], "size_ratio": round(smaller / larger, 4),
+            "lsh_candidate_probability": round(1 - (1 - jaccard**rows) ** settings.bands, 4)}
 
 
 def meant_to_be_found(figures: dict, settings: DedupSettings = DedupSettings()) -> bool | None:
-    """DedupSettings' near/contained rules with a margin; None on the border (not scored)."""
+    """DedupSettings' near/contained rules with a margin, for pairs LSH almost surely compares
+    (probability ≥ 0.97); None on the border or when only LSH's luck decides (scored apart)."""
     jaccard, containment, ratio = figures["jaccard"], figures["containment"], figures["size_ratio"]
     smaller = min(figures["shingles"])
-    if jaccard >= settings.jaccard_threshold + 0.08:
+    compared = figures["lsh_candidate_probability"] >= 0.97
+    if jaccard >= settings.jaccard_threshold + 0.08 and compared:
         return True
     if (containment >= min(1.0, settings.containment_threshold + 0.1) and ratio <= settings.containment_threshold - 0.05
             and smaller >= 1.5 * settings.min_contained_shingles):
-        return True
+        return True if compared else None
     could_be_contained = (containment >= settings.containment_threshold - 0.1 and ratio <= settings.containment_threshold + 0.05
                           and smaller >= 0.7 * settings.min_contained_shingles)
     if jaccard < settings.jaccard_threshold - 0.05 and not could_be_contained:
