@@ -6,9 +6,11 @@
 The synthetic corpus (``transforms.synth``, 30% edited copies) is generated once, reduced to
 ``cleaned``-like records (body_key = match_key(text), as the clean stage hands them over) and
 cached as Parquet, one row group per shard. Each tool then runs in a fresh subprocess, so its
-peak memory (VmHWM) is its own: vnnews computes signatures shard by shard in a process pool (what
-the flow does) and matches them once in the parent, ``--repeat`` times over (the median run is
-reported); datasketch builds one MinHash per document with the same shingles and number of permutations and queries a MinHashLSH with the same 64×3 bands
+peak memory (VmHWM) is its own: vnnews runs the dedup stage's code path (flows/stages.py): the
+signature-shard task's ``compute_signatures`` on every shard concurrently on one thread per core
+(the flow's ThreadPoolTaskRunner), then ``match_signatures`` and ``assign_canonicals`` once,
+``--repeat`` times over (the median run is reported), and checks its duplicates and signatures
+against ``find_duplicates`` on the whole corpus as one shard (status 1 if they differ); datasketch builds one MinHash per document with the same shingles and number of permutations and queries a MinHashLSH with the same 64×3 bands
 (candidates only: datasketch does not verify pairs). datasketch can be limited to a subsample
 (``--datasketch-docs``); its figures are then measured on the subsample and the output says so.
 """
@@ -17,13 +19,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import multiprocessing
 import os
 import subprocess
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
-from multiprocessing.synchronize import Barrier
 from pathlib import Path
 
 import pyarrow as pa
@@ -32,7 +31,8 @@ import pyarrow.parquet as pq
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from transforms.dedup import compute_signatures, evaluate_dedup, match_signatures  # noqa: E402
+from bench.flow_shards import SHARD_SIZE, WORKERS, require_same, run_concurrently  # noqa: E402
+from transforms.dedup import assign_canonicals, compute_signatures, evaluate_dedup, find_duplicates, match_signatures  # noqa: E402
 from transforms.settings import DedupSettings  # noqa: E402
 from transforms.synth import generate_corpus  # noqa: E402
 from transforms.text import match_key  # noqa: E402
@@ -65,62 +65,50 @@ def peak_rss_mb() -> float:
     return round(kib / 1024, 1)
 
 
-def _shard_signatures(corpus: str, row_group: int) -> tuple[pa.Table, float]:
-    shard = pq.ParquetFile(corpus).read_row_group(row_group)
-    return compute_signatures(shard, DedupSettings()), peak_rss_mb()
-
-
-def _warm_up(corpus: str, ready: Barrier) -> None:
-    """Run in every worker as it starts: first calls (the word-character table, ~1.3 s) are paid
-    here by each worker, not by whichever worker takes a timed shard first; then wait for all."""
-    _shard_signatures(corpus, 0)
-    ready.wait()
-
-
-def _nothing() -> None:
-    pass
-
-
 def run_vnnews(corpus: Path, workers: int, repeat: int) -> dict:
     settings = DedupSettings()
-    row_groups = pq.ParquetFile(corpus).num_row_groups
+    parquet = pq.ParquetFile(corpus)
+    row_groups = parquet.num_row_groups
+
+    def signature_shard(row_group: int) -> pa.Table:  # flows/stages.py signature_shard, from the cache
+        return compute_signatures(parquet.read_row_group(row_group, columns=["doc_id", "body", "body_key", "published_date"]),
+                                  settings)
+
     booted = time.perf_counter()
-    context = multiprocessing.get_context()
-    ready = context.Barrier(workers + 1)
+    # A flow's process is long-lived: imports and first calls (the word-character table, ~1.3 s)
+    # are paid once, before the clock, and reported apart.
+    match_signatures(compute_signatures(parquet.read_row_group(0).slice(0, 50), settings), settings)
+    startup = time.perf_counter() - booted
+    # Each run does all the work again (shards read and signed on the threads, one match); nothing
+    # is kept between runs. Other processes on the machine only ever slow a run down, so the
+    # median run is reported, the best and all runs beside it.
     runs, outputs = [], []
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_warm_up, initargs=(str(corpus), ready)) as pool:
-        # A flow's workers are long-lived: interpreter start, imports and first calls are paid
-        # once, before the clock (and reported apart). Every worker warms up in its initializer
-        # (the tasks only make the pool start them) and the clock starts once all are ready.
-        for _ in range(workers):
-            pool.submit(_nothing)
-        ready.wait()
-        match_signatures(compute_signatures(pq.ParquetFile(corpus).read_row_group(0).slice(0, 50), settings), settings)
-        startup = time.perf_counter() - booted
-        # Each run does all the work again (shards read and signed by the workers, one match in
-        # this process); nothing is kept between runs. Other processes on the machine only ever
-        # slow a run down, so the median run is reported, the best and all runs beside it.
-        for _ in range(repeat):
-            start = time.perf_counter()
-            shards, worker_peaks = zip(*pool.map(_shard_signatures, [str(corpus)] * row_groups, range(row_groups)))
-            signatures = pa.concat_tables(shards)
-            signed = time.perf_counter()
-            duplicates = match_signatures(signatures, settings)
-            elapsed = time.perf_counter() - start
-            runs.append({"seconds": elapsed, "signature_seconds": signed - start, "match_seconds": elapsed - (signed - start),
-                         "load_average": os.getloadavg()[0]})
-            outputs.append(duplicates)
-            worker_peak = max(worker_peaks)
-            signature_bytes = signatures.nbytes
-            del shards, signatures
-    assert all(output == outputs[0] for output in outputs), "runs disagree"
-    peak = peak_rss_mb()  # before the truth is loaded for scoring
+    for _ in range(repeat):
+        start = time.perf_counter()
+        signatures = pa.concat_tables(run_concurrently(signature_shard, range(row_groups), workers),
+                                      promote_options="permissive")
+        signed = time.perf_counter()
+        duplicates = match_signatures(signatures, settings)
+        stored = assign_canonicals(signatures, duplicates)
+        elapsed = time.perf_counter() - start
+        runs.append({"seconds": elapsed, "signature_seconds": signed - start, "match_seconds": elapsed - (signed - start),
+                     "load_average": os.getloadavg()[0]})
+        outputs.append(duplicates)
+        signature_bytes = signatures.nbytes
+    peak = peak_rss_mb()  # before the reference computation and the truth are loaded
+    if any(output != outputs[0] for output in outputs):
+        sys.exit("FAILED: the timed runs found different duplicates")
+    reference_duplicates, reference_signatures = find_duplicates(pq.read_table(corpus), settings)
+    require_same("duplicates", sorted(outputs[0], key=lambda row: row["doc_id"]),
+                 sorted(reference_duplicates, key=lambda row: row["doc_id"]))
+    if not stored.equals(reference_signatures):
+        sys.exit("FAILED: the benchmark's signatures differ from find_duplicates on the corpus as one shard")
     truth = json.loads(corpus.with_suffix(".truth.json").read_text(encoding="utf-8"))
     report = evaluate_dedup(outputs[0], truth)
-    docs = pq.ParquetFile(corpus).metadata.num_rows
+    docs = parquet.metadata.num_rows
     median = sorted(runs, key=lambda run: run["seconds"])[(len(runs) - 1) // 2]
     return {
-        "tool": f"vnnews ({workers} processes)",
+        "tool": f"vnnews ({workers} threads, shards of {parquet.metadata.row_group(0).num_rows})",
         "docs": docs,
         "seconds": round(median["seconds"], 2),
         "startup_seconds_not_counted": round(startup, 2),
@@ -130,8 +118,8 @@ def run_vnnews(corpus: Path, workers: int, repeat: int) -> dict:
         "docs_per_s_best_run": round(docs / min(run["seconds"] for run in runs)),
         "runs": [{key: round(value, 2) for key, value in run.items()} for run in runs],
         "peak_rss_mb": peak,
-        "worker_peak_rss_mb": worker_peak,
         "signature_bytes_per_doc": round(signature_bytes / max(docs, 1)),
+        "matches_one_shard_reference": True,
         "recall": {edit: round(entry["recall"], 4) for edit, entry in report.items() if entry["recall"] is not None},
         "false_merges": report["overall"]["false_merges"],
     }
@@ -168,8 +156,16 @@ def run_datasketch(corpus: Path, limit: int) -> dict:
 
 
 def in_subprocess(*args: str) -> dict:
-    output = subprocess.run([sys.executable, __file__, *args], check=True, capture_output=True, text=True).stdout
-    return json.loads(output.strip().splitlines()[-1])
+    """The JSON report a ``--run`` subprocess prints last; its other lines are passed on, and its
+    failure (a check that found different outputs) ends this run with its message."""
+    finished = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True)
+    *lines, report = finished.stdout.strip().splitlines() or [""]
+    for line in lines:
+        print(line)
+    if finished.returncode:
+        sys.stderr.write(finished.stderr)
+        sys.exit(f"FAILED: bench_dedup {' '.join(args[:2])} exited with status {finished.returncode}")
+    return json.loads(report)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -177,8 +173,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--docs", type=int, default=20000)
     parser.add_argument("--dup-rate", type=float, default=0.3)
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--shard-size", type=int, default=2000)
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--shard-size", type=int, default=SHARD_SIZE, help="default: Settings.shard_size, as the flow")
+    parser.add_argument("--workers", type=int, default=WORKERS, help="threads (default: one per core, as the flow)")
     parser.add_argument("--repeat", type=int, default=3, help="timed vnnews runs; the median is reported")
     parser.add_argument("--datasketch-docs", type=int, default=None, help="subsample for datasketch (default: all)")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/vnnews-bench"))

@@ -4,9 +4,14 @@
 
 1. Quality: ingest → clean → extract on the seeds and on the dev set, scored against
    tests/gold/seeds.jsonl and tests/gold/dev.jsonl (transforms/scoring.py).
-2. Throughput: ``extract_documents`` on the cleaned seed + dev articles replicated to about
-   ``--megabytes`` of text (body, captions, headline), in characters and documents per second
-   of CPU time (the machine is shared, so wall time is shown too but CPU time is compared).
+2. Throughput of the extract stage's code path (flows/stages.py): the cleaned seed + dev
+   articles replicated to about ``--megabytes`` of text (body, captions, headline), cut into
+   shards of ``Settings.shard_size``, each shard run as the extract-shard task does
+   (``Gazetteer.from_reference(load_reference(...))``, ``extract_documents``,
+   ``extraction_tables``, ``story_features``) on one thread per core, then ``assign_stories``
+   once; in characters and documents per second of CPU time (the machine is shared, so wall time
+   is shown too but CPU time is compared). The extractions are checked against
+   ``extract_documents`` on all articles as one shard: any difference ends the run with status 1.
 3. Baseline: underthesea's CRF NER (``underthesea.ner``) on the same articles, paragraph by
    paragraph (its best case), scored on person names only (P/R/F1 against the same gold),
    with its characters per second over the unreplicated texts, repeated for at most
@@ -25,8 +30,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.flow_shards import SHARD_SIZE, require_same, run_concurrently, shards_of  # noqa: E402
 from transforms.clean import clean_documents  # noqa: E402
-from transforms.extract import Gazetteer, extract_documents  # noqa: E402
+from transforms.extract import Gazetteer, assign_stories, extract_documents, extraction_tables, story_features  # noqa: E402
 from transforms.ingest import read_documents  # noqa: E402
 from transforms.reference import load_reference  # noqa: E402
 from transforms.scoring import LIST_FIELDS, SCALAR_FIELDS, format_scores, score  # noqa: E402
@@ -61,18 +67,30 @@ def quality(sets: list[tuple[str, list[dict], dict[str, str], list[dict]]], gaze
         print(format_scores(report, f"== quality on {name} ({len(gold)} gold articles)"), end="\n\n")
 
 
-def throughput(cleaned: list[dict], gazetteer: Gazetteer, megabytes: float) -> float:
+def extract_shard(shard: list[dict]) -> tuple[list[dict], list]:
+    """The transform calls of flows/stages.py ``extract_shard`` (its Parquet reads and writes aside)."""
+    extractions = extract_documents(shard, Gazetteer.from_reference(load_reference(ROOT / "seeds/reference")))
+    extraction_tables(extractions)
+    return extractions, story_features(extractions)
+
+
+def throughput(cleaned: list[dict], gazetteer: Gazetteer, megabytes: float, shard_size: int) -> float:
     chars = sum(len(article_text(record)) for record in cleaned)
     copies = max(1, round(megabytes * 1e6 / chars))
     big = [dict(record, doc_id=f"{record['doc_id']}-{copy}") for copy in range(copies) for record in cleaned]
     total = chars * copies
+    shards = shards_of(big, shard_size)
     wall, cpu = time.perf_counter(), time.process_time()
-    extract_documents(big, gazetteer)
+    results = run_concurrently(extract_shard, shards)
+    assign_stories([feature for _, features in results for feature in features])
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     rate = total / cpu
-    print(f"== throughput of extract_documents: {len(big)} documents, {total / 1e6:.1f} M characters")
+    print(f"== throughput of the extract stage: {len(big)} documents, {total / 1e6:.1f} M characters, "
+          f"{len(shards)} shards of {shard_size} on threads")
     print(f"   CPU  {cpu:7.2f} s   {rate / 1e6:6.2f} M chars/s   {len(big) / cpu:8.0f} docs/s")
-    print(f"   wall {wall:7.2f} s   {total / wall / 1e6:6.2f} M chars/s   {len(big) / wall:8.0f} docs/s\n")
+    print(f"   wall {wall:7.2f} s   {total / wall / 1e6:6.2f} M chars/s   {len(big) / wall:8.0f} docs/s")
+    require_same("extractions", [e for extractions, _ in results for e in extractions], extract_documents(big, gazetteer))
+    print()
     return rate
 
 
@@ -134,6 +152,7 @@ def main() -> None:
     parser.add_argument("--megabytes", type=float, default=20.0, help="input size for the throughput run")
     parser.add_argument("--baseline-seconds", type=float, default=60.0, help="CPU time budget of the baseline")
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--shard-size", type=int, default=SHARD_SIZE, help="default: Settings.shard_size, as the flow")
     args = parser.parse_args()
 
     reference = load_reference(ROOT / "seeds/reference")
@@ -143,7 +162,7 @@ def main() -> None:
         cleaned, file_of = load_set(folder, reference)
         sets.append((name, cleaned, file_of, read_gold(gold_path)))
     quality(sets, gazetteer)
-    rate = throughput([record for _, cleaned, _, _ in sets for record in cleaned], gazetteer, args.megabytes)
+    rate = throughput([record for _, cleaned, _, _ in sets for record in cleaned], gazetteer, args.megabytes, args.shard_size)
     if not args.no_baseline:
         baseline(sets, gazetteer, rate, args.baseline_seconds)
 
