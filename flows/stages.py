@@ -268,10 +268,11 @@ def validate(settings: Settings, run_id: str) -> dict:
         report = _report(
             "validate", started, outcome.rows_checked, outcome.rows_checked - len(outcome.quarantine),
             failed_expectations=outcome.failed_count, critical=outcome.critical_count,
+            quarantined=len(outcome.quarantine),
         )
         out.commit(report)
     publish_validation(outcome.markdown())
-    if outcome.critical_count:
+    if outcome.blocking:
         raise StageFailed(outcome.message())
     return {**report, "outcome": f"{len(outcome.results) - outcome.failed_count}/{len(outcome.results)} met"}
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -17,13 +18,14 @@ from test_report import _chromium, _decode_png, _DomCensus, build_warehouse, chr
 
 from transforms import schemas
 from transforms.report import INK, write_report
-from transforms.validate import run_suites
+from transforms.settings import ValidationSettings
+from transforms.validate import expectation_parameters, run_suites
 
 EXPECTATIONS = Path(__file__).resolve().parents[1] / "expectations"
 ALERT = '<script>alert(30)</script>"><img src=x onerror=alert(1)>'
 RETITLE = "<script>document.title='pwned'</script>"
 BODY = ALERT + RETITLE  # under the 120 characters an article body needs: a warning that quarantines
-PARAMETERS = {"tomorrow": "2100-01-01", "title_pattern": ".*", "chrome_pattern": "(?!)"}
+PARAMETERS = expectation_parameters({}, date.today(), ValidationSettings())
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +35,7 @@ def gx_run(tmp_path_factory) -> tuple[list[dict], Path]:
     shutil.copytree(EXPECTATIONS, project, dirs_exist_ok=True, ignore=shutil.ignore_patterns("uncommitted"))
     frame = pd.DataFrame([{
         "doc_id": "xss-1", "body": BODY, "title": "Tin nóng", "event_date": None, "event_day": None,
-        "published_day": None, "time_of_day": None, "has_person": True,
+        "published_day": None, "days_from_published": None, "time_of_day": None, "has_person": True,
     }])
     return run_suites({"articles": frame}, project, PARAMETERS), project
 

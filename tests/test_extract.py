@@ -725,3 +725,27 @@ def test_law_names_closed_by_a_common_compound(extract):
 def test_official_ministry_names_and_coast_guard(extract):
     found = extract("Đại diện Bộ Văn hóa Thể thao và Du lịch và Bộ Tư lệnh Cảnh sát biển dự.")
     assert found["organizations"] == ["Bộ Văn hóa, Thể thao và Du lịch", "Bộ Tư lệnh Cảnh sát biển"]
+
+
+@pytest.mark.parametrize(
+    ("body", "published", "date"),
+    [
+        # the lead recalls a founding, then reports the day's ceremony
+        ("Ngày 3/2/1930, Đảng Cộng sản Việt Nam ra đời.\nSáng 3/2, tại Hà Nội, Thành ủy tổ chức lễ kỷ niệm.",
+         "2025-02-04", "2025-02-03"),
+        ("Ngày 2/9/1945, Chủ tịch Hồ Chí Minh đọc Tuyên ngôn Độc lập.\nHôm qua (1/9), lễ kỷ niệm Quốc khánh diễn ra.",
+         "2025-09-02", "2025-09-01"),
+        # undated article: the later of two written dates years apart
+        ("Ngày 7/5/1954, chiến dịch Điện Biên Phủ toàn thắng.\nSáng 7/5/2024, tại Điện Biên, lễ kỷ niệm diễn ra.",
+         None, "2024-05-07"),
+        # the anniversary piece's own date, the commemorated one in parentheses
+        ("Ngày 3/2/2024, tại Hà Nội, Thành ủy kỷ niệm 94 năm Ngày thành lập Đảng (3/2/1930).", "2024-02-03", "2024-02-03"),
+        # a follow-up months later does not make the event historical
+        ("Ngày 15/12/2021, Thủ tướng dự hội nghị.\nNgày 30/6/2022, các bộ báo cáo kết quả.", None, "2021-12-15"),
+        # nothing better: the historical date stays the event's, first sentence or dateline
+        ("Ngày 3/2/1930, Đảng Cộng sản Việt Nam ra đời tại Hương Cảng, Trung Quốc.", "2025-02-03", "1930-02-03"),
+        ("Hà Nội, ngày 3/2/1930 - Đảng Cộng sản Việt Nam ra đời tại Hương Cảng.", None, "1930-02-03"),
+    ],
+)
+def test_the_articles_own_event_wins_over_a_historical_date(extract, body, published, date):
+    assert extract(body, published_date=published)["event_date"] == date

@@ -51,10 +51,9 @@ def test_from_extract_reruns_only_the_last_three_stages(seed_inputs, tmp_path):
     assert len(stages_per_run) == 2
 
 
-def test_critical_expectation_failure_refuses_the_load_and_leaves_warehouse_unchanged(seed_inputs, tmp_path):
+def test_a_document_failing_a_critical_row_expectation_is_quarantined_and_the_rest_loads(seed_inputs, tmp_path):
     run(seed_inputs, tmp_path)
-    before = contents(tmp_path / "news.duckdb")
-    runs_before = query(tmp_path / "news.duckdb", "SELECT count(*) FROM pipeline_runs")
+    warehouse = tmp_path / "news.duckdb"
 
     part = next((tmp_path / "lake" / "extract" / "articles_extracted").glob("*.parquet"))
     table = pq.read_table(part)
@@ -64,11 +63,21 @@ def test_critical_expectation_failure_refuses_the_load_and_leaves_warehouse_unch
     table = table.set_column(table.schema.get_field_index("event_date"), "event_date", [dates])
     table = table.set_column(table.schema.get_field_index("event_date_precision"), "event_date_precision", [precision])
     pq.write_table(table, part)
+    bad_doc = table.column("doc_id")[0].as_py()
 
-    with pytest.raises(Exception, match="expect_column_values_to_be_between"):
-        run(seed_inputs, tmp_path, from_stage="validate")
-    assert contents(tmp_path / "news.duckdb") == before
-    assert query(tmp_path / "news.duckdb", "SELECT count(*) FROM pipeline_runs") == runs_before
+    run(seed_inputs, tmp_path, from_stage="validate")
+    assert query(warehouse, "SELECT doc_id, stage, reason FROM quarantine") == [
+        (bad_doc, "validate", "expect_column_values_to_be_between")
+    ]
+    assert query(warehouse, "SELECT fate, count(*) FROM documents GROUP BY fate ORDER BY fate") == [
+        ("article", 4), ("quarantined", 1)
+    ]
+    # nothing of the quarantined document is left in the tables keyed on doc_id
+    dependents = ["articles", "person_mentions", "organization_mentions", "country_mentions", "sources", "quotes",
+                  "captions", "photo_credits", "doc_refs", "stories", "removed_lines", "dedup_signatures"]
+    assert [table for table in dependents
+            if query(warehouse, f"SELECT count(*) FROM {table} WHERE doc_id = '{bad_doc}'") != [(0,)]] == []
+    assert query(warehouse, "SELECT count(DISTINCT doc_id) FROM person_mentions") == [(4,)]
 
 
 def test_cli_run_is_quiet_and_prints_a_summary(tmp_path):

@@ -8,6 +8,12 @@ a deadline within three months, not a document's date), or the years the article
 in April–October a plan or target for "năm Y" / "trong năm Y" is Y's; in November–December a
 meeting that reviews year Y or plans year Y+1 happens in Y; in January–March one that reviews
 Y-1 or launches Y happens in Y. Otherwise only month and day are known (``--MM-DD``).
+
+History and anniversary pieces open on the date of what they commemorate ("Ngày 3/2/1930, Đảng
+Cộng sản Việt Nam ra đời …"). A date that writes its own year is historical when it lies more
+than three months before the publication or, with no publication date, two or more years before
+another date the lead writes; the event is then the lead's first date expression that is not
+historical, and a historical date only when the lead has nothing else.
 """
 
 from __future__ import annotations
@@ -106,7 +112,7 @@ class Event:
 def find_event(paragraphs: list[str], published_date: str | None, is_country: Callable[[str], bool]) -> Event:
     """The main event of an article from its body paragraphs (lead first); ``is_country``
     tells a country's name (any spelling)."""
-    found = _event_expression(paragraphs[:_LEAD_PARAGRAPHS])
+    found = _event_expression(paragraphs[:_LEAD_PARAGRAPHS], _parse_day(published_date))
     if found is None:
         return Event()
     paragraph, match = found
@@ -124,10 +130,10 @@ def find_event(paragraphs: list[str], published_date: str | None, is_country: Ca
     )
 
 
-def _event_expression(paragraphs: list[str]) -> tuple[str, re.Match] | None:
-    """The first date expression that opens a sentence or names a time of day; a bare
-    mid-sentence "ngày 5/6" only when nothing better is in the lead."""
-    fallback = None
+def _event_expression(paragraphs: list[str], published: date | None) -> tuple[str, re.Match] | None:
+    """The first date expression that opens a sentence or names a time of day, else the first
+    bare mid-sentence one ("ngày 5/6"), skipping historical dates while the lead has others."""
+    primary, secondary = [], []
     for paragraph in paragraphs:
         credit = _LEAD_CREDIT.match(paragraph)
         lead_start = credit.end() if credit else 0
@@ -138,9 +144,39 @@ def _event_expression(paragraphs: list[str]) -> tuple[str, re.Match] | None:
         for match in candidates:
             opens_sentence = match.start() == lead_start or bool(_SENTENCE_START.search(paragraph[: match.start()]))
             if opens_sentence or match.groupdict().get("tod") or match.groupdict().get("relative"):
-                return paragraph, match
-            fallback = fallback or (paragraph, match)
-    return fallback
+                primary.append((paragraph, match))
+            else:
+                secondary.append((paragraph, match))
+    ranked = primary + secondary
+    if not ranked:
+        return None
+    latest = max((day for _, match in ranked if (day := _written_day(match))), default=None)
+    return next(
+        (found for found in ranked if not _is_historical(_written_day(found[1]), published, latest)),
+        ranked[0],
+    )
+
+
+def _written_day(match: re.Match) -> date | None:
+    """The date an expression writes in full, year included ("Ngày 3/2/1930")."""
+    day, month, year = _day_month_year(match)
+    if year is None:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _is_historical(written: date | None, published: date | None, latest: date | None) -> bool:
+    """Whether a fully written date is that of something the article recalls: months before
+    its publication or, undated, two or more years before the latest date its lead writes (a
+    deadline or follow-up months later is no reason to doubt the event)."""
+    if written is None:
+        return False
+    if published is not None:
+        return (published - written).days > _NEAR_DAYS
+    return latest is not None and latest.year - written.year >= 2
 
 
 def _day_month_year(match: re.Match) -> tuple[int | None, int | None, int | None]:

@@ -49,18 +49,21 @@ def _split_statements(script: str) -> list[str]:
     return [statement.strip() for statement in without_comments.split(";") if statement.strip()]
 
 
-def attach_lake(con: duckdb.DuckDBPyConnection, lake: LakeView, sql_dir: Path) -> None:
-    """Create ``raw_<stage>_<dataset>`` views over the lake and the ``stg_*`` views over them."""
+def attach_lake(con: duckdb.DuckDBPyConnection, lake: LakeView, sql_dir: Path, hide_stage: str | None = None) -> None:
+    """Create ``raw_<stage>_<dataset>`` views over the lake and the ``stg_*`` views over them.
+    ``hide_stage``'s outputs are read as empty: the validate stage must not see an earlier
+    run's validate quarantine, which would hide those documents from its checks."""
     for stage in STAGES:
         stage_dir = lake.stage_dir(stage)
-        datasets = sorted(p.name for p in stage_dir.iterdir() if p.is_dir()) if stage_dir.is_dir() else []
+        visible = stage != hide_stage and stage_dir.is_dir()
+        datasets = sorted(p.name for p in stage_dir.iterdir() if p.is_dir()) if visible else []
         for dataset in datasets:
             con.execute(
                 f"CREATE OR REPLACE TEMP VIEW raw_{stage}_{dataset} AS "
                 f"SELECT * FROM read_parquet({_sql_literal(lake.glob(stage, dataset))}, union_by_name = true)"
             )
     for (stage, dataset), schema in _OPTIONAL_DATASETS.items():
-        if not (lake.stage_dir(stage) / dataset).is_dir():
+        if stage == hide_stage or not (lake.stage_dir(stage) / dataset).is_dir():
             con.register(f"_empty_{stage}_{dataset}", schema.empty_table())
             con.execute(f"CREATE OR REPLACE TEMP VIEW raw_{stage}_{dataset} AS SELECT * FROM _empty_{stage}_{dataset}")
     for script in sorted((sql_dir / "staging").glob("*.sql")):

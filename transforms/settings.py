@@ -105,6 +105,34 @@ class IngestLimits:
     max_file_bytes: int = 256 * 1024 * 1024
 
 
+@dataclass(frozen=True)
+class ValidationSettings:
+    """What the validate stage (transforms/validate.py) tolerates before it quarantines a
+    document, and before it refuses a whole run.
+
+    Dates: anything from ``earliest_day`` on is a date an article may report — history and
+    anniversary pieces date events of the 19th and 20th centuries ("Ngày 3/2/1930, Đảng …"),
+    the first Vietnamese newspaper is of 1865 — and the extractor only writes 4-digit years, so
+    an earlier day is a misread, not history. A publication is never in the future beyond
+    ``published_future_days`` (clock and time-zone skew); an event may be announced ahead, up
+    to ``event_future_days``. An event more than ``far_from_published_days`` away from its
+    publication is only a warning: most are history pieces, some are misread years.
+
+    A document failing a critical row expectation (a date out of range, a null body …) is
+    quarantined and the rest loads. The run fails when more than ``max_failing_share`` of a
+    table's documents, and more than ``failing_allowance`` of them, fail critical row
+    expectations: at that rate it is the code or an upstream format that broke, not a few
+    documents (a landing folder of three documents with one bad one still loads two).
+    """
+
+    earliest_day: str = "1800-01-01"
+    published_future_days: int = 1
+    event_future_days: int = 31
+    far_from_published_days: int = 31
+    max_failing_share: float = 0.10
+    failing_allowance: int = 5
+
+
 # The project's own assets (gazetteers, SQL, GX suites) are found from the code, so vnnews works
 # from any folder; data paths (inputs, lake, warehouse) are relative to where it runs.
 PROJECT_DIR = Path(__file__).resolve().parents[1]
@@ -123,3 +151,4 @@ class Settings:
     reprocess: bool = False
     dedup: DedupSettings = field(default_factory=DedupSettings)
     ingest: IngestLimits = field(default_factory=IngestLimits)
+    validation: ValidationSettings = field(default_factory=ValidationSettings)

@@ -1,9 +1,13 @@
 """The validate stage: run the GX suites (expectations/gx) on the staging views of the lake,
 before anything touches the warehouse.
 
-Each suite checks the frame of the same name (expectations/frames/<suite>.sql). A failed
-critical expectation stops the load; warnings are recorded, and a warning marked
-``quarantine_rows`` sends the failing documents to quarantine.
+Each suite checks the frame of the same name (expectations/frames/<suite>.sql). An expectation
+marked ``quarantine_rows`` judges rows: the documents of its failing rows go to quarantine
+(stage ``validate``, the expectation as reason) and the rest loads. The run stops before the
+load only for what breaks a table as a whole: a failed critical expectation without that mark
+(keys, uniqueness, the document accounting), one that could not be evaluated or name its
+documents, or critical row failures in more of a table's documents than
+``ValidationSettings`` allows (see transforms/settings.py).
 """
 
 from __future__ import annotations
@@ -18,13 +22,15 @@ import duckdb
 
 from transforms.load import LakeView, attach_lake
 from transforms.reference import load_reference
-from transforms.settings import Settings
+from transforms.settings import Settings, ValidationSettings
 
 @dataclass
 class ValidationOutcome:
     results: list[dict] = field(default_factory=list)
     quarantine: list[dict] = field(default_factory=list)
     rows_checked: int = 0
+    # why the run must stop: table-level breakage, one line each
+    blocking: list[str] = field(default_factory=list)
 
     @property
     def failures(self) -> list[dict]:
@@ -39,14 +45,8 @@ class ValidationOutcome:
         return sum(1 for r in self.failures if r["severity"] == "critical")
 
     def message(self) -> str:
-        lines = [f"{self.critical_count} critical expectation(s) failed; the warehouse was not changed:"]
-        lines += [
-            f"  - {r['suite']}: {r['expectation']}({r['column_name'] or ''}) failed on "
-            f"{r['unexpected_count']} row(s); {r['detail']}"
-            for r in self.failures
-            if r["severity"] == "critical"
-        ]
-        return "\n".join(lines)
+        lines = [f"{len(self.blocking)} table-level validation failure(s); the warehouse was not changed:"]
+        return "\n".join(lines + [f"  - {line}" for line in self.blocking])
 
     def markdown(self) -> str:
         rows = "\n".join(
@@ -62,7 +62,7 @@ class ValidationOutcome:
         )
 
 
-def expectation_parameters(reference: dict, today: date) -> dict:
+def expectation_parameters(reference: dict, today: date, limits: ValidationSettings) -> dict:
     """Run-time values the stored suites refer to as ``$PARAMETER``."""
     titles = sorted({row["title"] for row in reference.get("titles", []) if row.get("title")}, key=len, reverse=True)
     chrome = sorted(
@@ -70,7 +70,10 @@ def expectation_parameters(reference: dict, today: date) -> dict:
         key=len, reverse=True,
     )
     return {
-        "tomorrow": (today + timedelta(days=1)).isoformat(),
+        "earliest_day": limits.earliest_day,
+        "latest_published_day": (today + timedelta(days=limits.published_future_days)).isoformat(),
+        "latest_event_day": (today + timedelta(days=limits.event_future_days)).isoformat(),
+        "far_from_published_days": limits.far_from_published_days,
         "title_pattern": "(?i)(?:" + "|".join(re.escape(t) for t in titles) + ")" if titles else ".*",
         # one alternation, one pass over each body: a line that is exactly a chrome phrase
         "chrome_pattern": rf"(?mi)^\s*(?:{'|'.join(chrome)})\s*$" if chrome else r"(?!)",
@@ -103,7 +106,8 @@ def _describe(result) -> dict:
     elif "observed_value" in details:
         detail = f"observed {details['observed_value']}"
     else:
-        examples = failing[:5] or details.get("partial_unexpected_list") or []
+        named = [row for row in failing if isinstance(row, dict)]  # a frame without doc_id gives bare indexes
+        examples = named[:5] or details.get("partial_unexpected_list") or []
         detail = "examples: " + "; ".join(_example(row) for row in examples[:5])
     return {
         "expectation": config.type,
@@ -112,7 +116,10 @@ def _describe(result) -> dict:
         "success": bool(result.success),
         "unexpected_count": details.get("unexpected_count"),
         "detail": detail,
-        "failing_doc_ids": sorted({row.get("doc_id") for row in failing if isinstance(row, dict) and row.get("doc_id")}),
+        # each failing document with its first failing row, "doc_id=… event_day=2099-01-01"
+        "failing_rows": {
+            row["doc_id"]: _example(row) for row in reversed(failing) if isinstance(row, dict) and row.get("doc_id")
+        },
         "quarantine_rows": bool((config.meta or {}).get("quarantine_rows")),
     }
 
@@ -135,24 +142,55 @@ def run_suites(frames: dict, project_dir: Path, parameters: dict) -> list[dict]:
 
 def validate_lake(lake: LakeView, settings: Settings, run_id: str, today: date | None = None) -> ValidationOutcome:
     with duckdb.connect() as con:
-        attach_lake(con, lake, settings.sql_dir)
+        attach_lake(con, lake, settings.sql_dir, hide_stage="validate")
         frames = _frames(con, settings.expectations_dir / "frames")
         source_paths = dict(con.execute("SELECT doc_id, source_path FROM stg_documents").fetchall())
-    parameters = expectation_parameters(load_reference(settings.reference_dir), today or date.today())
+    limits = settings.validation
+    parameters = expectation_parameters(load_reference(settings.reference_dir), today or date.today(), limits)
     described = run_suites(frames, settings.expectations_dir, parameters)
     outcome = ValidationOutcome(rows_checked=sum(len(f) for f in frames.values()))
-    quarantined: dict[str, dict] = {}
+    row_failures = []
     for result in described:
-        failing_doc_ids = result.pop("failing_doc_ids")
-        if result.pop("quarantine_rows") and not result["success"]:
-            for doc_id in failing_doc_ids:
-                quarantined.setdefault(doc_id, {
-                    "doc_id": doc_id,
-                    "source_path": source_paths.get(doc_id),
-                    "stage": "validate",
-                    "reason": result["expectation"],
-                    "detail": f"{result['suite']}.{result['column_name']}: {result['detail']}",
-                })
+        failing_rows = result.pop("failing_rows")
+        per_row = result.pop("quarantine_rows")
         outcome.results.append({"run_id": run_id, **result})
-    outcome.quarantine = list(quarantined.values())
+        if result["success"]:
+            continue
+        if per_row and failing_rows:
+            row_failures.append((result, failing_rows))
+        elif result["severity"] == "critical":
+            outcome.blocking.append(
+                f"{result['suite']}: {result['expectation']}({result['column_name'] or ''}) failed on "
+                f"{result['unexpected_count']} row(s); {result['detail']}"
+            )
+    quarantined: dict[str, dict] = {}
+    failing_per_suite: dict[str, set[str]] = {}
+    # critical reasons first: a document failing a critical and a warning row check is
+    # quarantined for the critical one
+    for result, failing_rows in sorted(row_failures, key=lambda failure: failure[0]["severity"] != "critical"):
+        for doc_id, example in failing_rows.items():
+            quarantined.setdefault(doc_id, {
+                "doc_id": doc_id,
+                "source_path": source_paths.get(doc_id),
+                "stage": "validate",
+                "reason": result["expectation"],
+                "detail": f"{result['suite']}.{result['column_name']}: {example}",
+            })
+        if result["severity"] == "critical":
+            failing_per_suite.setdefault(result["suite"], set()).update(failing_rows)
+    outcome.blocking += _too_many_failing(failing_per_suite, frames, limits)
+    outcome.quarantine = sorted(quarantined.values(), key=lambda row: row["doc_id"])
     return outcome
+
+
+def _too_many_failing(failing_per_suite: dict[str, set[str]], frames: dict, limits: ValidationSettings) -> list[str]:
+    """One line per table where critical row failures are too many to be a few bad documents."""
+    lines = []
+    for suite, failing in sorted(failing_per_suite.items()):
+        documents = frames[suite]["doc_id"].nunique()
+        if len(failing) > max(limits.failing_allowance, limits.max_failing_share * documents):
+            lines.append(
+                f"{suite}: {len(failing)} of {documents} document(s) fail critical row expectations, more than "
+                f"{limits.max_failing_share:.0%} (and {limits.failing_allowance}) allowed: a broken stage, not bad documents"
+            )
+    return lines
