@@ -29,7 +29,8 @@ ONE_SHARD = 2000
 # Dask (which starts a cluster per run, so it runs once).
 WAREHOUSE_RUNS = [("local", ONE_SHARD), ("local", 90), ("dask", 90)]
 # The issue's corpus, through dedup only (extract and load cost most and are covered above).
-DEDUP_RUNS = [ONE_SHARD, 1000]
+# Sharded first: the race of issue 11 needed shard tasks building the process's tables at once.
+DEDUP_RUNS = [1000, ONE_SHARD]
 
 
 def run_all(corpus: Path, tmp_path_factory, runs: list[tuple[str, int]], **options) -> dict:
@@ -55,6 +56,12 @@ def issue_runs(tmp_path_factory) -> dict[tuple[str, int], tuple[Path, list[dict]
 
 def dedup_report(reports: list[dict]) -> dict:
     return next(report for report in reports if report["stage"] == "dedup")
+
+
+def test_shards_of_a_thousand_find_the_duplicates_one_shard_finds(issue_runs):
+    found = {size: dedup_report(reports)["duplicates"] for (_, size), (_, reports) in issue_runs.items()}
+    assert found[ONE_SHARD] > 500  # of 570 copies (the issue's 506 was counted on the raw texts)
+    assert found == dict.fromkeys(DEDUP_RUNS, found[ONE_SHARD])
 
 
 def test_threads_and_dask_build_the_same_warehouse_from_the_same_shards(runs):
@@ -87,8 +94,8 @@ def by_doc_id(table: pa.Table) -> pa.Table:
     return table.sort_by("doc_id").combine_chunks()
 
 
-@pytest.mark.parametrize("run_set, key", [("runs", ("local", 90)), ("runs", ("dask", 90)),
-                                          ("issue_runs", ("local", 1000))])
+@pytest.mark.parametrize("run_set, key", [("issue_runs", ("local", 1000)), ("runs", ("local", 90)),
+                                          ("runs", ("dask", 90))])
 def test_sharded_dedup_equals_one_shard_dedup_of_the_same_cleaned_text(request, run_set, key):
     """Whatever clean made of the shards, dedup over them is the same as over one shard: the
     stored signatures (canonicals included) and the duplicates."""
@@ -99,9 +106,3 @@ def test_sharded_dedup_equals_one_shard_dedup_of_the_same_cleaned_text(request, 
     assert stored.num_rows == signatures.num_rows
     assert by_doc_id(stored).equals(by_doc_id(signatures))
     assert by_doc_id(lake.read_table("dedup", "duplicates")).to_pylist() == sorted(duplicates, key=lambda d: d["doc_id"])
-
-
-def test_shards_of_a_thousand_find_the_duplicates_one_shard_finds(issue_runs):
-    found = {size: dedup_report(reports)["duplicates"] for (_, size), (_, reports) in issue_runs.items()}
-    assert found[ONE_SHARD] > 500  # of 570 copies (the issue's 506 was counted on the raw texts)
-    assert found == dict.fromkeys(DEDUP_RUNS, found[ONE_SHARD])
