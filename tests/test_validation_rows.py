@@ -121,3 +121,28 @@ def test_too_many_failing_documents_fail_the_run(loaded_seeds, tmp_path):
         "articles: 5 of 5 document(s) fail critical row expectations, more than 50% (and 2) allowed: "
         "a broken stage, not bad documents"
     ]
+
+
+# An announcement whose event day lies past any tolerance: a critical row failure.
+FAR_FUTURE = (
+    "Ngày 5/3/2099, Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn sẽ tiếp Đại sứ Nhật Bản tại trụ sở Bộ Ngoại giao "
+    "ở Hà Nội, nhân dịp kỷ niệm quan hệ ngoại giao giữa hai nước.\n\n"
+    "Hai bên dự kiến trao đổi về hợp tác kinh tế, đầu tư, giáo dục và giao lưu nhân dân giữa hai nước.\n"
+)
+
+
+def test_copies_of_a_quarantined_canonical_go_to_quarantine_with_it(seed_inputs, tmp_path):
+    (seed_inputs / "future.txt").write_text(FAR_FUTURE, encoding="utf-8")
+    (seed_inputs / "future-copy.txt").write_text(FAR_FUTURE, encoding="utf-8")
+    run(seed_inputs, tmp_path)
+    warehouse = tmp_path / "news.duckdb"
+    fates = query(warehouse, """
+        SELECT regexp_extract(d.source_path, '[^/]+$'), d.fate, q.stage, q.reason
+        FROM documents AS d LEFT JOIN quarantine AS q USING (doc_id)
+        WHERE d.source_path LIKE '%future%' ORDER BY d.source_path
+    """)
+    assert sorted(fate[1:] for fate in fates) == [
+        ("quarantined", "validate", "canonical-quarantined"), ("quarantined", "validate", "expect_column_values_to_be_between"),
+    ]
+    assert query(warehouse, "SELECT count(*) FROM duplicates WHERE canonical_id NOT IN (SELECT doc_id FROM articles)") == [(0,)]
+    assert query(warehouse, "SELECT count(*) FROM articles") == [(5,)]

@@ -6,6 +6,13 @@ WITH stage_quarantine AS (
     SELECT *, 1 AS stage_order FROM raw_ingest_quarantine
     UNION ALL BY NAME SELECT *, 2 AS stage_order FROM raw_clean_quarantine
     UNION ALL BY NAME SELECT *, 5 AS stage_order FROM raw_validate_quarantine
+    -- A copy of a canonical that validation quarantined would point at no article: it goes
+    -- with its canonical (the copy was never extracted or validated on its own).
+    UNION ALL BY NAME
+    SELECT dup.doc_id, 'validate' AS stage, 'canonical-quarantined' AS reason,
+           'its canonical ' || dup.canonical_id || ' was quarantined by validation' AS detail, 6 AS stage_order
+    FROM raw_dedup_duplicates AS dup
+    WHERE dup.canonical_id IN (SELECT doc_id FROM raw_validate_quarantine)
 )
 SELECT
     -- an unreadable file has no content hash: its id comes from where it was found
