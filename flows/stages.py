@@ -30,7 +30,7 @@ from transforms import load as loading
 from transforms import schemas
 from transforms import validate as validation
 from transforms.reference import load_reference
-from transforms.settings import STAGES, Settings
+from transforms.settings import PROJECT_DIR, STAGES, Settings
 
 log = logging.getLogger("vnnews")
 
@@ -65,11 +65,10 @@ def _fingerprint(paths: Iterable[Path]) -> str:
 
 
 def _code_version() -> str:
-    root = Path(__file__).resolve().parents[1]
     digest = hashlib.sha256()
     for pattern in _CODE_PATHS:
-        for path in sorted(root.glob(pattern)):
-            digest.update(f"{path.relative_to(root)}\n".encode())
+        for path in sorted(PROJECT_DIR.glob(pattern)):
+            digest.update(f"{path.relative_to(PROJECT_DIR)}\n".encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
 

@@ -56,7 +56,7 @@ def test_critical_expectation_failure_refuses_the_load_and_leaves_warehouse_unch
     before = contents(tmp_path / "news.duckdb")
     runs_before = query(tmp_path / "news.duckdb", "SELECT count(*) FROM pipeline_runs")
 
-    part = next((tmp_path / "lake" / "extract" / "articles_extracted").glob("*.parquet"))
+    part = next((tmp_path / "lake" / "extract").glob("*/articles_extracted/*.parquet"))
     table = pq.read_table(part)
     dates = table.column("event_date").to_pylist()
     dates[0] = "2099-01-01"
