@@ -99,7 +99,7 @@ def plan_lake(settings: Settings, from_stage: str, run_id: str) -> Lake:
         if keys is None:
             raise StageFailed(
                 f"--from {from_stage}: {settings.lake_dir} has no {previous} output for these inputs, settings and "
-                f"code (a change to any of them needs the earlier stages again): run from an earlier stage"
+                "code (a change to any of them needs the earlier stages again): run from an earlier stage"
             )
     for index in range(len(keys), len(_LAKE_STAGES)):
         stage = _LAKE_STAGES[index]
