@@ -32,6 +32,8 @@ def _add_run_arguments(parser: argparse.ArgumentParser) -> None:
                         help="an existing Dask scheduler (default with --runner dask: a LocalCluster)")
     parser.add_argument("--wait", dest="wait_seconds", type=float, default=0, metavar="SECONDS",
                         help="wait this long for another run using the same warehouse (default: exit at once)")
+    parser.add_argument("--wait-readers", type=float, default=60, metavar="SECONDS",
+                        help="how long the load waits for other processes reading the warehouse (default: 60)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -109,6 +111,7 @@ def _run(args: argparse.Namespace) -> int:
         to_stage=args.to_stage,
         reprocess=args.reprocess,
         wait_seconds=args.wait_seconds,
+        wait_readers=args.wait_readers,
     )
     print_summary(reports)
     return 0

@@ -1,9 +1,21 @@
-"""The lake: each stage's datasets as Parquet under ``<lake>/<stage>/<dataset>/part-NNNNN.parquet``.
+"""The lake: each stage's datasets as Parquet under ``<lake>/<stage>/<key>/<dataset>/part-NNNNN.parquet``.
 
-A stage writes all its datasets into a temporary folder (shard tasks write their parts there,
-possibly from other processes) and renames it over the previous output only when every shard
-is written, so a crashed or retried stage never leaves half a dataset behind, and rerunning a
-stage replaces its output.
+Stage outputs are content-addressed: ``key`` hashes everything the output depends on (for
+ingest the input files, the warehouse state, the code and the settings; for a later stage its
+predecessor's key), so a stage reads only what its predecessor wrote for the same inputs, two
+runs with different inputs never touch each other's outputs, and an output is never changed
+once written. Each output folder records its ``_lineage.json`` (the run's lookup key and the
+keys of the outputs it was built from), which is how ``--from STAGE`` finds the earlier
+stages' outputs.
+
+A stage writes all its datasets into ``<lake>/.tmp-<stage>-*`` (shard tasks write their parts
+there, possibly from other processes) and renames it to its key folder only when every shard
+is written, so a crashed or retried stage never leaves half a dataset behind. If the key
+folder exists already (another run with the same inputs got there first), that one is kept.
+
+Runs share the lake under a shared lock (flows/lock.py); ``tidy_lake`` runs only while no run holds
+it: it removes the temporary folders of killed runs and all but the ``KEEP_OUTPUTS`` most recent
+outputs of each stage (plus the outputs those were built from).
 """
 
 from __future__ import annotations
@@ -17,7 +29,12 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from transforms.settings import STAGES
+
 REPORT_FILE = "_report.json"
+LINEAGE_FILE = "_lineage.json"
+TEMPORARY_PREFIXES = (".tmp-", ".old-")  # .old-: the backups of the former replace-in-place layout
+KEEP_OUTPUTS = 3
 
 
 def write_part(stage_tmp: Path | str, dataset: str, part: int, table: pa.Table) -> int:
@@ -30,10 +47,20 @@ def write_part(stage_tmp: Path | str, dataset: str, part: int, table: pa.Table) 
 
 @dataclass(frozen=True)
 class Lake:
+    """One run's view of the lake: ``keys`` names the output folder of each of its stages."""
+
     root: Path
+    keys: tuple[tuple[str, str], ...] = ()
+    lookup: str = ""
+
+    def key(self, stage: str) -> str:
+        try:
+            return dict(self.keys)[stage]
+        except KeyError:
+            raise KeyError(f"this run has no {stage} output in the lake") from None
 
     def stage_dir(self, stage: str) -> Path:
-        return self.root / stage
+        return self.root / stage / self.key(stage)
 
     def dataset_dir(self, stage: str, dataset: str) -> Path:
         return self.stage_dir(stage) / dataset
@@ -59,35 +86,92 @@ class Lake:
         return json.loads((self.stage_dir(stage) / REPORT_FILE).read_text(encoding="utf-8"))
 
     def holds(self, report: dict) -> bool:
-        """Whether the stage's current output is the one ``report`` was written with."""
+        """Whether this run's output of the stage is the one ``report`` was written with (a
+        cached result outlives an output that ``tidy_lake`` removed)."""
         try:
             return self.read_report(report["stage"]) == report
         except FileNotFoundError:
             return False
 
+    def lineage(self, stage: str) -> dict[str, str]:
+        """The keys of this run's outputs up to and including ``stage``."""
+        return {s: k for s, k in self.keys if STAGES.index(s) <= STAGES.index(stage)}
+
     def stage_output(self, stage: str) -> StageOutput:
         return StageOutput(self, stage)
 
 
+def latest_lineage(root: Path, stage: str, lookup: str) -> dict[str, str] | None:
+    """The keys behind the most recent ``stage`` output written for ``lookup``, if any."""
+    return next((lineage["keys"] for lineage in _lineages_newest_first(Path(root) / stage)
+                 if lineage["lookup"] == lookup), None)
+
+
+def _lineages_newest_first(stage_dir: Path) -> list[dict]:
+    found = []
+    for path in stage_dir.glob(f"*/{LINEAGE_FILE}"):
+        try:
+            found.append((path.stat().st_mtime_ns, json.loads(path.read_text(encoding="utf-8"))))
+        except (OSError, ValueError):
+            continue  # not a committed output: tidy_lake removes it
+    found.sort(key=lambda entry: entry[0], reverse=True)
+    return [lineage for _, lineage in found]
+
+
 class StageOutput:
-    """A stage's temporary output folder; ``commit`` swaps it into place, leaving the context
-    without committing throws it away."""
+    """A stage's temporary output folder; ``commit`` renames it to the stage's key folder,
+    leaving the context without committing throws it away."""
 
     def __init__(self, lake: Lake, stage: str):
+        self._lake, self._stage = lake, stage
         self._final = lake.stage_dir(stage)
         self.path = lake.root / f".tmp-{stage}-{uuid.uuid4().hex[:8]}"
         self.path.mkdir(parents=True)
 
-    def commit(self, report: dict) -> None:
+    def commit(self, report: dict) -> dict:
+        """Put the output in place and return the report of the output the lake now holds:
+        ``report``, or the one of the identical output another run committed first."""
         (self.path / REPORT_FILE).write_text(json.dumps(report, indent=2), encoding="utf-8")
-        backup = self._final.with_name(f".old-{self._final.name}-{uuid.uuid4().hex[:8]}")
-        if self._final.exists():
-            self._final.rename(backup)
-        self.path.rename(self._final)
-        shutil.rmtree(backup, ignore_errors=True)
+        lineage = {"lookup": self._lake.lookup, "keys": self._lake.lineage(self._stage)}
+        (self.path / LINEAGE_FILE).write_text(json.dumps(lineage, indent=2), encoding="utf-8")
+        self._final.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.path.rename(self._final)
+        except OSError:
+            if not (self._final / LINEAGE_FILE).is_file():
+                raise
+            return self._lake.read_report(self._stage)  # the same key: the same content
+        return report
 
     def __enter__(self) -> StageOutput:
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
         shutil.rmtree(self.path, ignore_errors=True)
+
+
+def tidy_lake(root: Path, keep: int = KEEP_OUTPUTS) -> None:
+    """Remove killed runs' temporary folders, and every stage output but the ``keep`` most
+    recent of each stage and those they were built from. Only while no run uses the lake."""
+    root = Path(root)
+    if not root.is_dir():
+        return
+    for entry in root.iterdir():
+        if entry.name.startswith(TEMPORARY_PREFIXES):
+            shutil.rmtree(entry, ignore_errors=True)
+    kept = {
+        (stage, key)
+        for newest in STAGES
+        for lineage in _lineages_newest_first(root / newest)[:keep]
+        for stage, key in lineage["keys"].items()
+    }
+    for stage in STAGES:
+        folder = root / stage
+        for entry in folder.iterdir() if folder.is_dir() else ():
+            if (stage, entry.name) in kept:
+                continue
+            if entry.is_dir():  # an old output, or a dataset of the former unkeyed layout
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink(missing_ok=True)
+

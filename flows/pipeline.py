@@ -1,13 +1,15 @@
 """The news-pipeline flow: ingest → clean → dedup → extract → validate → load.
 
 Each stage is one task (flows/stages.py) that reads the previous stage's datasets from the
-lake and writes its own, so a run can start or stop at any stage (``from_stage`` /
-``to_stage``) and a failed stage can be rerun alone.
+lake and writes its own, under keys that belong to this run's inputs (flows/lake.py), so a run
+can start or stop at any stage (``from_stage`` / ``to_stage``), a failed stage can be rerun
+alone, and runs sharing a lake never read each other's outputs.
 """
 
 from __future__ import annotations
 
 import os
+from functools import partial
 from pathlib import Path
 
 from prefect import Flow, flow
@@ -15,9 +17,9 @@ from prefect.runtime import flow_run
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.artifacts import publish_run_summary
-from flows.lake import Lake
-from flows.lock import warehouse_lock
-from flows.stages import clean, dedup, extract, ingest, load, validate
+from flows.lake import Lake, tidy_lake
+from flows.lock import lake_lock, warehouse_lock
+from flows.stages import clean, dedup, extract, ingest, load, plan_lake, validate
 from transforms.settings import STAGES, Settings
 
 
@@ -31,17 +33,17 @@ def stages_between(from_stage: str, to_stage: str) -> tuple[str, ...]:
     return STAGES[first : last + 1]
 
 
-def run_stage(stage_task, settings: Settings, *args, refresh: bool = False) -> dict:
+def run_stage(stage_task, settings: Settings, lake: Lake, *args, refresh: bool = False) -> dict:
     """Run one stage task and return its report, marked ``cached`` when Prefect reused an
     earlier run's result. A cached result only stands while the lake still holds the output
-    it describes (another run may have replaced it since)."""
-    state = stage_task.with_options(refresh_cache=refresh)(settings, *args, return_state=True)
+    it describes (tidying may have removed it since)."""
+    state = stage_task.with_options(refresh_cache=refresh)(settings, lake, *args, return_state=True)
     report = state.result()
     if state.name != "Cached":
         return report
-    if Lake(settings.lake_dir).holds(report):
+    if lake.holds(report):
         return {**report, "status": "cached"}
-    return run_stage(stage_task, settings, *args, refresh=True)
+    return run_stage(stage_task, settings, lake, *args, refresh=True)
 
 
 # Shard tasks run on threads locally (NumPy, Arrow and DuckDB release the GIL); one per core
@@ -56,9 +58,11 @@ def news_pipeline(
     reprocess: bool = False,
     wait_seconds: float = 0,
     shard_size: int = Settings.shard_size,
+    wait_readers: float = 60,
 ) -> list[dict]:
     """``inputs`` defaults to the bundled seeds; ``reprocess`` ingests documents the warehouse
-    already has; ``wait_seconds`` is how long to wait for another run holding the warehouse."""
+    already has; ``wait_seconds`` is how long to wait for another run holding the warehouse,
+    ``wait_readers`` how long the load waits for other processes reading it to close it."""
     settings = Settings(
         inputs=tuple(inputs or Settings.inputs), lake_dir=Path(lake_dir), warehouse_path=Path(warehouse),
         reprocess=reprocess, shard_size=shard_size,
@@ -70,21 +74,25 @@ def news_pipeline(
     # Starting later than ingest means "redo from there": don't reuse cached results.
     refresh = from_stage != STAGES[0]
 
-    with warehouse_lock(settings.warehouse_path, wait_seconds):
+    with (
+        warehouse_lock(settings.warehouse_path, wait_seconds),
+        lake_lock(settings.lake_dir, tidy=partial(tidy_lake, settings.lake_dir)),
+    ):
+        lake = plan_lake(settings, from_stage, run_id)
         if "ingest" in selected:
-            reports.append(run_stage(ingest, settings, refresh=refresh))
+            reports.append(run_stage(ingest, settings, lake, refresh=refresh))
             if reports[-1]["rows_out"] == 0 and reports[-1]["quarantined"] == 0:
                 selected = ()  # nothing new landed: the warehouse stays exactly as it is
         if "clean" in selected:
-            reports.append(run_stage(clean, settings, refresh=refresh))
+            reports.append(run_stage(clean, settings, lake, refresh=refresh))
         if "dedup" in selected:
-            reports.append(run_stage(dedup, settings, refresh=refresh))
+            reports.append(run_stage(dedup, settings, lake, refresh=refresh))
         if "extract" in selected:
-            reports.append(run_stage(extract, settings, refresh=refresh))
+            reports.append(run_stage(extract, settings, lake, refresh=refresh))
         if "validate" in selected:
-            reports.append(run_stage(validate, settings, run_id))
+            reports.append(run_stage(validate, settings, lake, run_id))
         if "load" in selected:
-            reports.append(run_stage(load, settings, run_id, reports))
+            reports.append(run_stage(load, settings, lake, run_id, reports, wait_readers))
 
     publish_run_summary(reports)
     return reports

@@ -10,6 +10,7 @@ import os
 import shutil
 import time
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from prefect import task, unmapped
 from prefect.tasks import exponential_backoff
 
 from flows.artifacts import publish_validation
-from flows.lake import REPORT_FILE, Lake, write_part
+from flows.lake import Lake, latest_lineage, write_part
 from transforms import clean as cleaning
 from transforms import dedup as deduplication
 from transforms import extract as extraction
@@ -30,7 +31,7 @@ from transforms import load as loading
 from transforms import schemas
 from transforms import validate as validation
 from transforms.reference import load_reference
-from transforms.settings import IngestLimits, Settings
+from transforms.settings import PROJECT_DIR, STAGES, IngestLimits, Settings
 
 log = logging.getLogger("vnnews")
 
@@ -53,9 +54,7 @@ RETRIES = dict(
 )
 
 # What a stage's output depends on besides its inputs: the code and the reference data.
-_CODE_PATHS = ("transforms/*.py", "seeds/reference/*.csv")
-# The stages whose outputs each cached stage reads.
-_UPSTREAM = {"ingest": (), "clean": ("ingest",), "dedup": ("clean",), "extract": ("clean", "dedup")}
+_CODE_PATHS = ("transforms/**/*.py", "flows/stages.py", "seeds/reference/*.csv")
 
 
 def _fingerprint(paths: Iterable[Path]) -> str:
@@ -71,26 +70,52 @@ def _fingerprint(paths: Iterable[Path]) -> str:
 
 
 def _code_version() -> str:
-    root = Path(__file__).resolve().parents[1]
     digest = hashlib.sha256()
     for pattern in _CODE_PATHS:
-        for path in sorted(root.glob(pattern)):
+        for path in sorted(PROJECT_DIR.glob(pattern)):
+            digest.update(f"{path.relative_to(PROJECT_DIR)}\n".encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
-def stage_cache_key(context, parameters: dict) -> str:
-    """Input datasets + warehouse state + code + settings, never the run id: rerunning a flow
-    after a failure finds the stages that completed Cached and reruns the rest."""
-    settings: Settings = parameters["settings"]
-    stage = context.task.name
-    lake = Lake(settings.lake_dir)
-    if stage == "ingest":
-        inputs = _fingerprint(Path(f) for f in ingestion.discover(settings.inputs))
+# The load writes the warehouse, not the lake.
+_LAKE_STAGES = STAGES[:-1]
+
+
+def _key(*parts: str) -> str:
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:24]
+
+
+def plan_lake(settings: Settings, from_stage: str, run_id: str) -> Lake:
+    """The output folder of each stage of this run (flows/lake.py). ``lookup`` hashes the input
+    files, the code and the settings; ingest's key adds the warehouse state (ingest and dedup
+    read it), each later key hashes its predecessor's, validate's also the run id (its results
+    carry it). From a later stage, the earlier stages' keys are those of the latest output of
+    the stage before it with the same lookup."""
+    files = ingestion.discover(settings.inputs)
+    lookup = _key(_fingerprint(Path(f) for f in files), _code_version(), repr(replace(settings, lake_dir=Path())))
+    first = STAGES.index(from_stage)
+    if first == 0:
+        warehouse = _fingerprint([settings.warehouse_path]) if settings.warehouse_path.exists() else "new"
+        keys = {"ingest": _key("ingest", lookup, warehouse)}
     else:
-        inputs = _fingerprint(lake.stage_dir(s) / REPORT_FILE for s in _UPSTREAM[stage])
-    warehouse = _fingerprint([settings.warehouse_path]) if settings.warehouse_path.exists() else "new"
-    return hashlib.sha256("|".join([stage, inputs, warehouse, _code_version(), repr(settings)]).encode()).hexdigest()
+        previous = STAGES[first - 1]
+        keys = latest_lineage(settings.lake_dir, previous, lookup)
+        if keys is None:
+            raise StageFailed(
+                f"--from {from_stage}: {settings.lake_dir} has no {previous} output for these inputs, settings and "
+                "code (a change to any of them needs the earlier stages again): run from an earlier stage"
+            )
+    for index in range(len(keys), len(_LAKE_STAGES)):
+        stage = _LAKE_STAGES[index]
+        keys[stage] = _key(stage, keys[_LAKE_STAGES[index - 1]], run_id if stage == "validate" else "")
+    return Lake(settings.lake_dir, tuple(keys.items()), lookup)
+
+
+def stage_cache_key(context, parameters: dict) -> str:
+    """The stage's output key (never the run id, but for validate, which is not cached): rerunning
+    a flow after a failure finds the stages that completed Cached and reruns the rest."""
+    return parameters["lake"].key(context.task.name)
 
 
 CACHED_STAGE = dict(RETRIES, cache_key_fn=stage_cache_key, persist_result=True)
@@ -164,9 +189,8 @@ def extract_shard(cleaned_part: str, part: int, out_dir: str, reference_dir: Pat
 
 
 @task(name="ingest", **CACHED_STAGE)
-def ingest(settings: Settings) -> dict:
+def ingest(settings: Settings, lake: Lake) -> dict:
     started = time.perf_counter()
-    lake = Lake(settings.lake_dir)
     files = ingestion.discover(settings.inputs)
     if not files:
         raise StageFailed(f"no input files found under {', '.join(settings.inputs)}")
@@ -180,8 +204,7 @@ def ingest(settings: Settings) -> dict:
             log.info("ingest   %d document(s) already in the warehouse skipped (--reprocess to redo them)", skipped)
         report = _report("ingest", started, len(files), _total(results, "documents"),
                          quarantined=_total(results, "quarantined"), skipped=skipped)
-        out.commit(report)
-    return report
+        return out.commit(report)
 
 
 def _give_repeated_content_own_ids(documents_dir: Path) -> None:
@@ -198,22 +221,19 @@ def _give_repeated_content_own_ids(documents_dir: Path) -> None:
 
 
 @task(name="clean", **CACHED_STAGE)
-def clean(settings: Settings) -> dict:
+def clean(settings: Settings, lake: Lake) -> dict:
     started = time.perf_counter()
-    lake = Lake(settings.lake_dir)
     parts = [str(p) for p in lake.parts("ingest", "documents")]
     with lake.stage_output("clean") as out:
         results = clean_shard.map(parts, range(len(parts)), unmapped(str(out.path)), unmapped(settings.reference_dir)).result()
         report = _report("clean", started, _total(results, "documents"), _total(results, "cleaned"),
                          quarantined=_total(results, "quarantined"))
-        out.commit(report)
-    return report
+        return out.commit(report)
 
 
 @task(name="dedup", **CACHED_STAGE)
-def dedup(settings: Settings) -> dict:
+def dedup(settings: Settings, lake: Lake) -> dict:
     started = time.perf_counter()
-    lake = Lake(settings.lake_dir)
     parts = [str(p) for p in lake.parts("clean", "cleaned")]
     known = loading.read_known_signatures(settings.warehouse_path)
     with lake.stage_output("dedup") as out:
@@ -231,14 +251,12 @@ def dedup(settings: Settings) -> dict:
         write_part(out.path, "duplicates", 0, schemas.to_table(duplicates, schemas.DUPLICATES))
         report = _report("dedup", started, new_signatures.num_rows, new_signatures.num_rows - len(duplicates),
                          duplicates=len(duplicates))
-        out.commit(report)
-    return report
+        return out.commit(report)
 
 
 @task(name="extract", **CACHED_STAGE)
-def extract(settings: Settings) -> dict:
+def extract(settings: Settings, lake: Lake) -> dict:
     started = time.perf_counter()
-    lake = Lake(settings.lake_dir)
     parts = [str(p) for p in lake.parts("clean", "cleaned")]
     duplicate_ids = frozenset(lake.read_table("dedup", "duplicates", ["doc_id"]).column("doc_id").to_pylist())
     with lake.stage_output("extract") as out:
@@ -253,14 +271,12 @@ def extract(settings: Settings) -> dict:
         ))
         articles = _total(results, "articles")
         report = _report("extract", started, articles, articles, stories=len(set(stories.values())))
-        out.commit(report)
-    return report
+        return out.commit(report)
 
 
 @task(name="validate", **RETRIES)
-def validate(settings: Settings, run_id: str) -> dict:
+def validate(settings: Settings, lake: Lake, run_id: str) -> dict:
     started = time.perf_counter()
-    lake = Lake(settings.lake_dir)
     outcome = validation.validate_lake(lake, settings, run_id)
     with lake.stage_output("validate") as out:
         write_part(out.path, "validation_results", 0, schemas.to_table(outcome.results, schemas.VALIDATION_RESULTS))
@@ -278,7 +294,7 @@ def validate(settings: Settings, run_id: str) -> dict:
 
 
 @task(name="load", **RETRIES)
-def load(settings: Settings, run_id: str, stage_reports: list[dict]) -> dict:
+def load(settings: Settings, lake: Lake, run_id: str, stage_reports: list[dict], wait_readers: float = 0) -> dict:
     started = time.perf_counter()
-    counts = loading.load_run(Lake(settings.lake_dir), settings, run_id, stage_reports, started)
+    counts = loading.load_run(lake, settings, run_id, stage_reports, started, wait_readers, on_wait=log.info)
     return _report("load", started, counts["documents"], counts["documents"], **counts)

@@ -55,7 +55,7 @@ def test_a_document_failing_a_critical_row_expectation_is_quarantined_and_the_re
     run(seed_inputs, tmp_path)
     warehouse = tmp_path / "news.duckdb"
 
-    part = next((tmp_path / "lake" / "extract" / "articles_extracted").glob("*.parquet"))
+    part = next((tmp_path / "lake" / "extract").glob("*/articles_extracted/*.parquet"))
     table = pq.read_table(part)
     dates = table.column("event_date").to_pylist()
     dates[0] = "2099-01-01"

@@ -7,8 +7,12 @@ stage, which checks them in an in-memory database before anything touches the wa
 
 from __future__ import annotations
 
+import glob
+import os
 import re
 import time
+import traceback
+from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Protocol
@@ -53,7 +57,7 @@ def attach_lake(con: duckdb.DuckDBPyConnection, lake: LakeView, sql_dir: Path, h
     """Create ``raw_<stage>_<dataset>`` views over the lake and the ``stg_*`` views over them.
     ``hide_stage``'s outputs are read as empty: the validate stage must not see an earlier
     run's validate quarantine, which would hide those documents from its checks."""
-    for stage in STAGES:
+    for stage in STAGES[:-1]:  # the load's output is the warehouse
         stage_dir = lake.stage_dir(stage)
         visible = stage != hide_stage and stage_dir.is_dir()
         datasets = sorted(p.name for p in stage_dir.iterdir() if p.is_dir()) if visible else []
@@ -104,42 +108,110 @@ def _record_runs(con: duckdb.DuckDBPyConnection, run_id: str, reports: list[dict
     )
 
 
-def load_run(lake: LakeView, settings: Settings, run_id: str, stage_reports: list[dict], started: float) -> dict:
+class WarehouseInUse(RuntimeError):
+    """Other processes kept the warehouse open for longer than the load would wait for them."""
+
+
+_LOCK_CONFLICT = "Could not set lock on file"
+_PID_IN_LOCK_ERROR = re.compile(r"\(PID (\d+)\)")
+
+
+def warehouse_holders(warehouse_path: Path, lock_error: str = "") -> list[int]:
+    """Other processes that have the warehouse file open: from /proc (Linux, own user's
+    processes), else the one DuckDB names in its lock error."""
+    target = os.path.realpath(warehouse_path)
+    holders = set()
+    for descriptor in glob.glob("/proc/[0-9]*/fd/*"):
+        try:
+            if os.readlink(descriptor) == target:
+                holders.add(int(descriptor.split("/")[2]))
+        except OSError:
+            continue  # closed meanwhile, or another user's process
+    holders.discard(os.getpid())
+    return sorted(holders) or [int(pid) for pid in _PID_IN_LOCK_ERROR.findall(lock_error)]
+
+
+def _readers(pids: list[int]) -> str:
+    if not pids:
+        return "a reader"
+    return f"{len(pids)} reader{'s' if len(pids) > 1 else ''} (pid {', '.join(map(str, pids))})"
+
+
+def connect_for_writing(warehouse_path: Path, wait_readers: float, on_wait: Callable[[str], None]) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse for the load, waiting up to ``wait_readers`` seconds for processes
+    that hold it open (an analyst's session): DuckDB lets no writer in beside them."""
+    deadline = time.monotonic() + wait_readers
+    waiting_for = None
+    while True:
+        try:
+            return duckdb.connect(str(warehouse_path))
+        except duckdb.IOException as error:
+            if _LOCK_CONFLICT not in str(error):
+                raise
+            readers = _readers(warehouse_holders(warehouse_path, str(error)))
+        if time.monotonic() >= deadline:
+            raise WarehouseInUse(
+                f"{readers} kept {warehouse_path} open for {wait_readers:g} s, so nothing was loaded; the stage "
+                "outputs are kept: close it (or pass --wait-readers SECONDS) and `vnnews run --from load` finishes this run"
+            )
+        if readers != waiting_for:
+            on_wait(f"load     waiting for {readers} to close {warehouse_path} (up to {wait_readers:g} s; "
+                    "--wait-readers SECONDS)")
+            waiting_for = readers
+        time.sleep(min(0.5, max(0.0, deadline - time.monotonic())))
+
+
+def load_run(lake: LakeView, settings: Settings, run_id: str, stage_reports: list[dict], started: float,
+             wait_readers: float = 0, on_wait: Callable[[str], None] = lambda message: None) -> dict:
     """Merge the lake into the warehouse in one transaction; returns this run's document counts."""
     settings.warehouse_path.parent.mkdir(parents=True, exist_ok=True)
-    with duckdb.connect(str(settings.warehouse_path)) as con:
-        con.execute("BEGIN TRANSACTION")
-        try:
-            migrate(con, settings.sql_dir)
-            attach_lake(con, lake, settings.sql_dir)
-            con.execute("SET VARIABLE run_id = ?", [run_id])
-            _run_script(con, settings.sql_dir / "load.sql")
-            _load_reference_tables(con, settings.reference_dir)
-            for script in sorted((settings.sql_dir / "views").glob("*.sql")):
-                _run_script(con, script)
-            fates = dict(con.execute("SELECT fate, count(*) FROM stg_documents GROUP BY fate").fetchall())
-            quarantined_rows = con.sql(
-                "SELECT source_path, stage, reason, detail FROM stg_quarantine ORDER BY source_path LIMIT 1000"
-            ).to_arrow_table().to_pylist()
-            counts = {
-                "documents": sum(fates.values()),
-                "articles": fates.get("article", 0),
-                "duplicates": fates.get("duplicate", 0),
-                "quarantined": fates.get("quarantined", 0),
-            }
-            load_report = {
-                "stage": "load",
-                "rows_in": counts["documents"],
-                "rows_out": counts["documents"],
-                "seconds": round(time.perf_counter() - started, 3),
-                "status": "completed",
-                "finished_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            }
-            _record_runs(con, run_id, [*stage_reports, load_report])
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
+    con = connect_for_writing(settings.warehouse_path, wait_readers, on_wait)
+    try:
+        return _merge(con, lake, settings, run_id, stage_reports, started)
+    except BaseException as error:
+        # The traceback's frames hold the connection, and whoever keeps the error (Prefect's
+        # task states do) would keep it alive to interpreter exit, where nanobind reports it.
+        traceback.clear_frames(error.__traceback__)
+        raise
+    finally:
+        con.close()
+        del con
+
+
+def _merge(con: duckdb.DuckDBPyConnection, lake: LakeView, settings: Settings, run_id: str,
+           stage_reports: list[dict], started: float) -> dict:
+    con.execute("BEGIN TRANSACTION")
+    try:
+        migrate(con, settings.sql_dir)
+        attach_lake(con, lake, settings.sql_dir)
+        con.execute("SET VARIABLE run_id = ?", [run_id])
+        _run_script(con, settings.sql_dir / "load.sql")
+        _load_reference_tables(con, settings.reference_dir)
+        for script in sorted((settings.sql_dir / "views").glob("*.sql")):
+            _run_script(con, script)
+        fates = dict(con.execute("SELECT fate, count(*) FROM stg_documents GROUP BY fate").fetchall())
+        quarantined_rows = con.sql(
+            "SELECT source_path, stage, reason, detail FROM stg_quarantine ORDER BY source_path LIMIT 1000"
+        ).to_arrow_table().to_pylist()
+        counts = {
+            "documents": sum(fates.values()),
+            "articles": fates.get("article", 0),
+            "duplicates": fates.get("duplicate", 0),
+            "quarantined": fates.get("quarantined", 0),
+        }
+        load_report = {
+            "stage": "load",
+            "rows_in": counts["documents"],
+            "rows_out": counts["documents"],
+            "seconds": round(time.perf_counter() - started, 3),
+            "status": "completed",
+            "finished_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        }
+        _record_runs(con, run_id, [*stage_reports, load_report])
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
     return {**counts, "quarantined_rows": quarantined_rows}
 
 
