@@ -3,6 +3,7 @@ table-level breakage: on the real flow, a temporary lake and warehouse."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -11,7 +12,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from flows.lake import Lake
+from flows.lake import LINEAGE_FILE, Lake
 from pipeline_helpers import contents, query, run
 from transforms.settings import Settings, ValidationSettings
 from transforms.validate import validate_lake
@@ -53,18 +54,27 @@ def test_history_articles_load_as_articles_with_the_seeds(seed_inputs, tmp_path)
     """) == [("warning", False, 1)]
 
 
+SEEDS = Path("seeds/raw")
+
+
 @pytest.fixture(scope="module")
 def loaded_seeds(prefect_harness, tmp_path_factory) -> Path:
-    """The seeds run once into a lake and a warehouse that each test copies."""
+    """The seeds run once into a lake and a warehouse; each test starts from a copy of them put
+    back at the same paths (``--from`` finds earlier outputs for the same inputs and settings)."""
     root = tmp_path_factory.mktemp("loaded")
-    run(Path("seeds/raw"), root)
-    return root
+    run(SEEDS, root / "work")
+    shutil.copytree(root / "work", root / "pristine")
+    return root / "work"
 
 
-def _copy_run(loaded: Path, tmp_path: Path) -> Lake:
-    shutil.copytree(loaded / "lake", tmp_path / "lake")
-    shutil.copy(loaded / "news.duckdb", tmp_path / "news.duckdb")
-    return Lake(tmp_path / "lake")
+def _restored_run(work: Path) -> Lake:
+    """The fixture's run as it was, and this run's view of its lake."""
+    shutil.rmtree(work)
+    shutil.copytree(work.with_name("pristine"), work)
+    lineage = json.loads(next((work / "lake" / "extract").glob(f"*/{LINEAGE_FILE}")).read_text(encoding="utf-8"))
+    # validate has no output yet: a key with no folder reads as empty
+    keys = {**lineage["keys"], "validate": "not-yet"}
+    return Lake(work / "lake", tuple(keys.items()), lineage["lookup"])
 
 
 def _rewrite_extracted(lake: Lake, change: Callable[[pa.Table], pa.Table]) -> None:
@@ -83,31 +93,31 @@ def _dated(event_date: str, rows: int | None = None) -> Callable[[pa.Table], pa.
     return change
 
 
-def test_a_rerun_of_validate_quarantines_the_same_documents(loaded_seeds, tmp_path, seed_inputs):
-    lake = _copy_run(loaded_seeds, tmp_path)
+def test_a_rerun_of_validate_quarantines_the_same_documents(loaded_seeds):
+    lake = _restored_run(loaded_seeds)
     _rewrite_extracted(lake, _dated("2099-01-01", rows=1))
-    run(seed_inputs, tmp_path, from_stage="validate")
-    first = contents(tmp_path / "news.duckdb")
+    run(SEEDS, loaded_seeds, from_stage="validate")
+    first = contents(loaded_seeds / "news.duckdb")
     # the first validate's quarantine is in the lake now: it must not hide the document from the second
-    run(seed_inputs, tmp_path, from_stage="validate")
-    assert contents(tmp_path / "news.duckdb") == first
+    run(SEEDS, loaded_seeds, from_stage="validate")
+    assert contents(loaded_seeds / "news.duckdb") == first
     assert first["articles"][0] == 4 and first["quarantine"][0] == 1
 
 
-def test_a_broken_key_fails_the_run_and_leaves_the_warehouse_unchanged(loaded_seeds, tmp_path, seed_inputs):
-    lake = _copy_run(loaded_seeds, tmp_path)
-    before = contents(tmp_path / "news.duckdb", run_log=True)
+def test_a_broken_key_fails_the_run_and_leaves_the_warehouse_unchanged(loaded_seeds):
+    lake = _restored_run(loaded_seeds)
+    before = contents(loaded_seeds / "news.duckdb", run_log=True)
     _rewrite_extracted(lake, lambda table: pa.concat_tables([table, table.slice(0, 1)]))
 
     with pytest.raises(Exception, match=r"table-level(?s:.)*articles: expect_column_values_to_be_unique\(doc_id\)"):
-        run(seed_inputs, tmp_path, from_stage="validate")
-    assert contents(tmp_path / "news.duckdb", run_log=True) == before
+        run(SEEDS, loaded_seeds, from_stage="validate")
+    assert contents(loaded_seeds / "news.duckdb", run_log=True) == before
 
 
-def test_too_many_failing_documents_fail_the_run(loaded_seeds, tmp_path):
-    lake = _copy_run(loaded_seeds, tmp_path)
+def test_too_many_failing_documents_fail_the_run(loaded_seeds):
+    lake = _restored_run(loaded_seeds)
     _rewrite_extracted(lake, _dated("2099-01-01"))
-    settings = Settings(lake_dir=lake.root, warehouse_path=tmp_path / "news.duckdb")
+    settings = Settings(lake_dir=lake.root, warehouse_path=loaded_seeds / "news.duckdb")
 
     within = validate_lake(lake, settings, "r1")  # 5 of 5 articles, but the allowance is 5
     assert within.blocking == [] and len(within.quarantine) == 5
