@@ -95,9 +95,6 @@ def with_runner(runner: str = "local", dask_address: str | None = None) -> Flow:
     process per core, or the scheduler at ``dask_address``."""
     if runner == "local":
         return news_pipeline
-    from prefect_dask import DaskTaskRunner
+    from flows.dask_runner import dask_runner
 
-    if dask_address:
-        return news_pipeline.with_options(task_runner=DaskTaskRunner(address=dask_address))
-    cluster = {"n_workers": os.cpu_count() or 2, "threads_per_worker": 1, "processes": True, "dashboard_address": None}
-    return news_pipeline.with_options(task_runner=DaskTaskRunner(cluster_kwargs=cluster))
+    return news_pipeline.with_options(task_runner=dask_runner(dask_address))
