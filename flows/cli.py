@@ -5,16 +5,24 @@ from __future__ import annotations
 import argparse
 import csv
 import gc
+import glob
 import json
 import logging
 import sys
+import traceback
 from pathlib import Path
 
 from flows import environment
+from flows.errors import EXIT_INTERNAL, EXIT_OK, EXIT_QUARANTINED, EXIT_USAGE, UsageError, one_line
 from flows.summary import format_table
 from transforms.settings import STAGES, Settings
 
 DEFAULTS = Settings()
+EXIT_CODES = """exit codes:
+  0  done
+  1  done, with documents in quarantine or failed validation (see the summary)
+  2  usage error: the command cannot run as given
+  3  internal error: one line on stderr, the traceback in the run log it names"""
 
 
 def _add_run_arguments(parser: argparse.ArgumentParser) -> None:
@@ -33,10 +41,14 @@ def _add_run_arguments(parser: argparse.ArgumentParser) -> None:
                         help="an existing Dask scheduler (default with --runner dask: a LocalCluster)")
     parser.add_argument("--wait", dest="wait_seconds", type=float, default=0, metavar="SECONDS",
                         help="wait this long for another run using the same warehouse (default: exit at once)")
+    parser.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help="on an internal error, print the full traceback too")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="vnnews", description=__doc__)
+    parser = argparse.ArgumentParser(prog="vnnews", description=__doc__, epilog=EXIT_CODES,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--debug", action="store_true", help="on an internal error, print the full traceback too")
     commands = parser.add_subparsers(dest="command", required=True)
 
     run = commands.add_parser("run", help="run the news-pipeline flow locally")
@@ -79,12 +91,17 @@ def main(argv: list[str] | None = None) -> int:
     _show_progress()
     handler = COMMANDS[args.command]
     try:
-        return handler(args) or 0
+        return handler(args) or EXIT_OK
     except KeyboardInterrupt:
         return 130
-    except Exception as error:  # a clear message, never a traceback, on the user's path
+    except (UsageError, FileNotFoundError, ValueError) as error:  # the user's input, said plainly
         print(f"vnnews {args.command}: {error}", file=sys.stderr)
-        return 1
+        return EXIT_USAGE
+    except Exception as error:  # one clear line on the user's path; the traceback on request
+        print(f"vnnews {args.command}: internal error: {one_line(error)}", file=sys.stderr)
+        if args.debug:
+            traceback.print_exc()
+        return EXIT_INTERNAL
     finally:
         # Prefect keeps task-run frames in reference cycles; DuckDB objects still alive in them
         # at interpreter teardown make nanobind print leak reports on stderr.
@@ -97,26 +114,71 @@ def _show_progress() -> None:
     if not progress.handlers:
         handler = logging.StreamHandler(sys.stdout)
         handler.setFormatter(logging.Formatter("%(message)s"))
+        handler.setLevel(logging.INFO)  # the run log (flows/errors.py) also gets the DEBUG details
         progress.addHandler(handler)
-    progress.setLevel(logging.INFO)
+    progress.setLevel(logging.DEBUG)
     progress.propagate = False
 
 
 def _run(args: argparse.Namespace) -> int:
-    from flows.pipeline import with_runner
+    from flows.errors import new_run_folder, run_log
+    from flows.pipeline import stages_between, with_runner
     from flows.summary import print_summary
 
-    reports = with_runner(args.runner, args.dask_address)(
-        inputs=args.inputs or list(DEFAULTS.inputs),
-        lake_dir=args.lake,
-        warehouse=args.warehouse,
-        from_stage=args.from_stage,
-        to_stage=args.to_stage,
-        reprocess=args.reprocess,
-        wait_seconds=args.wait_seconds,
-    )
-    print_summary(reports)
-    return 0
+    inputs = args.inputs or list(DEFAULTS.inputs)
+    _check_inputs(inputs)
+    stages_between(args.from_stage, args.to_stage)  # a ValueError here is a usage error
+    with run_log(new_run_folder(Path(args.lake))) as log_path:
+        try:
+            reports = with_runner(args.runner, args.dask_address)(
+                inputs=inputs,
+                lake_dir=args.lake,
+                warehouse=args.warehouse,
+                from_stage=args.from_stage,
+                to_stage=args.to_stage,
+                reprocess=args.reprocess,
+                wait_seconds=args.wait_seconds,
+            )
+        except Exception as error:
+            return _run_failed(error, log_path, args.debug)
+        print_summary(reports)
+        print(f"run log: {log_path}")
+    return EXIT_QUARANTINED if _has_rejects(reports) else EXIT_OK
+
+
+def _check_inputs(inputs: list[str]) -> None:
+    """A mistyped --input is the user's to fix, not a document to quarantine."""
+    from transforms.ingest import discover
+
+    for entry in inputs:
+        if not glob.glob(entry, recursive=True) or not discover([entry]):
+            raise UsageError(f"--input {entry}: no such file or folder, or no files in it")
+
+
+def _run_failed(error: Exception, log_path: Path, debug: bool) -> int:
+    """One line on stderr; the traceback (a worker's too) in the run log, and on stderr with --debug."""
+    from flows.errors import ShardFailed, details
+    from flows.lock import WarehouseBusy
+    from flows.stages import StageFailed
+
+    if isinstance(error, WarehouseBusy):
+        print(f"vnnews run: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    trace = "".join(traceback.format_exception(error))
+    if isinstance(error, ShardFailed):
+        trace += f"\nin the shard task:\n{error.trace}"
+    details.error("run failed: %s\n%s", error, trace)
+    if isinstance(error, StageFailed):  # the data failed a critical check: nothing was loaded
+        print(f"vnnews run: {error}\nrun log: {log_path}", file=sys.stderr)
+        return EXIT_QUARANTINED
+    print(f"vnnews run: internal error: {error} (traceback in {log_path})", file=sys.stderr)
+    if debug:
+        print(trace, file=sys.stderr, end="")
+    return EXIT_INTERNAL
+
+
+def _has_rejects(reports: list[dict]) -> bool:
+    return any(r.get("quarantined") or r.get("failed_expectations") for r in reports)
 
 
 def _sql(args: argparse.Namespace) -> int:

@@ -15,9 +15,10 @@ from prefect.runtime import flow_run
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.artifacts import publish_run_summary
+from flows.errors import ShardFailed, StageError, one_line
 from flows.lake import Lake
 from flows.lock import warehouse_lock
-from flows.stages import clean, dedup, extract, ingest, load, validate
+from flows.stages import StageFailed, clean, dedup, extract, ingest, load, validate
 from transforms.settings import STAGES, Settings
 
 
@@ -34,9 +35,14 @@ def stages_between(from_stage: str, to_stage: str) -> tuple[str, ...]:
 def run_stage(stage_task, settings: Settings, *args, refresh: bool = False) -> dict:
     """Run one stage task and return its report, marked ``cached`` when Prefect reused an
     earlier run's result. A cached result only stands while the lake still holds the output
-    it describes (another run may have replaced it since)."""
+    it describes (another run may have replaced it since). A failure is raised naming the stage."""
     state = stage_task.with_options(refresh_cache=refresh)(settings, *args, return_state=True)
-    report = state.result()
+    try:
+        report = state.result()
+    except (ShardFailed, StageFailed):
+        raise
+    except Exception as error:
+        raise StageError(stage_task.name, one_line(error)) from error
     if state.name != "Cached":
         return report
     if Lake(settings.lake_dir).holds(report):
