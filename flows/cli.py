@@ -111,13 +111,18 @@ def main(argv: list[str] | None = None) -> int:
 def _show_progress() -> None:
     """Stage progress lines on stdout; other libraries' loggers stay at their quiet defaults."""
     progress = logging.getLogger("vnnews")
-    if not progress.handlers:
-        handler = logging.StreamHandler(sys.stdout)
-        handler.setFormatter(logging.Formatter("%(message)s"))
-        handler.setLevel(logging.INFO)  # the run log (flows/errors.py) also gets the DEBUG details
-        progress.addHandler(handler)
+    for stale in [h for h in progress.handlers if h.get_name() == _CONSOLE]:  # bound to an earlier sys.stdout
+        progress.removeHandler(stale)
+    handler = logging.StreamHandler(sys.stdout)
+    handler.set_name(_CONSOLE)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    handler.setLevel(logging.INFO)  # the run log (flows/errors.py) also gets the DEBUG details
+    progress.addHandler(handler)
     progress.setLevel(logging.DEBUG)
     progress.propagate = False
+
+
+_CONSOLE = "vnnews-console"
 
 
 def _run(args: argparse.Namespace) -> int:
