@@ -13,7 +13,7 @@ import traceback
 from pathlib import Path
 
 from flows import environment
-from flows.errors import EXIT_INTERNAL, EXIT_OK, EXIT_QUARANTINED, EXIT_USAGE, UsageError, one_line
+from flows.errors import EXIT_INTERNAL, EXIT_OK, EXIT_QUARANTINED, EXIT_USAGE, UsageError, details, one_line
 from flows.summary import format_table
 from transforms.settings import STAGES, Settings
 
@@ -116,7 +116,8 @@ def _show_progress() -> None:
     handler = logging.StreamHandler(sys.stdout)
     handler.set_name(_CONSOLE)
     handler.setFormatter(logging.Formatter("%(message)s"))
-    handler.setLevel(logging.INFO)  # the run log (flows/errors.py) also gets the DEBUG details
+    handler.setLevel(logging.INFO)
+    handler.addFilter(lambda record: record.name != details.name)  # tracebacks: the run log's alone
     progress.addHandler(handler)
     progress.setLevel(logging.DEBUG)
     progress.propagate = False
@@ -162,7 +163,7 @@ def _check_inputs(inputs: list[str]) -> None:
 
 def _run_failed(error: Exception, log_path: Path, debug: bool) -> int:
     """One line on stderr; the traceback (a worker's too) in the run log, and on stderr with --debug."""
-    from flows.errors import ShardFailed, details
+    from flows.errors import ShardFailed
     from flows.lock import WarehouseBusy
     from flows.stages import StageFailed
 
@@ -170,7 +171,7 @@ def _run_failed(error: Exception, log_path: Path, debug: bool) -> int:
         print(f"vnnews run: {error}", file=sys.stderr)
         return EXIT_USAGE
     trace = "".join(traceback.format_exception(error))
-    if isinstance(error, ShardFailed):
+    if isinstance(error, ShardFailed) and error.__cause__ is None:  # raised on a Dask worker
         trace += f"\nin the shard task:\n{error.trace}"
     details.error("run failed: %s\n%s", error, trace)
     if isinstance(error, StageFailed):  # the data failed a critical check: nothing was loaded

@@ -57,8 +57,10 @@ def test_a_shard_that_fails_is_one_line_naming_stage_and_shard_with_the_tracebac
     monkeypatch.setattr(deduplication, "compute_signatures", broken)
     assert _run(tmp_path, few_inputs, "--to", "dedup") == EXIT_INTERNAL
 
-    stderr = capsys.readouterr().err.strip()
+    captured = capsys.readouterr()
+    stderr = captured.err.strip()
     assert len(stderr.splitlines()) == 1, stderr
+    assert "Traceback" not in captured.out  # the stage lines only on stdout
     assert stderr.startswith("vnnews run: internal error: dedup failed on shard 0 (")
     assert "clean/cleaned/part-00000.parquet" in stderr
     assert "ValueError: the signature table is inconsistent" in stderr and "second line" not in stderr
