@@ -89,11 +89,14 @@ def isolate_failures(stage: str, transform: Callable[[list[dict]], object], docu
 
     Returns (output, quarantine rows, tracebacks). The transform runs on the whole batch first
     (batch steps such as recurring-line detection see every document); only when that raises
-    is each document tried alone, and the batch rerun without the ones that fail. When every
+    is each document tried alone, and the batch rerun without the ones that fail. I/O errors
+    are raised as they are, for the task's retries. When every
     document of a batch fails, the fault is the code's, not the data's: the error is raised."""
     try:
         return transform(documents), [], []
     except Exception as batch_error:  # noqa: BLE001 — narrowed to the failing documents below
+        if is_transient(batch_error):  # the shard task's retries are for this, not quarantine
+            raise
         failing: list[tuple[dict, BaseException, str]] = []
         survivors = []
         for document in documents:
