@@ -184,7 +184,9 @@ def _run_failed(error: Exception, log_path: Path, debug: bool) -> int:
 
 
 def _has_rejects(reports: list[dict]) -> bool:
-    return any(r.get("quarantined") or r.get("failed_expectations") for r in reports)
+    """Documents went to quarantine (validate's are the rows it checked and did not pass).
+    A failed warning that quarantines nothing is recorded in validation_results, not a reject."""
+    return any(r.get("quarantined") or (r["stage"] == "validate" and r["rows_out"] < r["rows_in"]) for r in reports)
 
 
 def _sql(args: argparse.Namespace) -> int:
