@@ -4,16 +4,24 @@ from __future__ import annotations
 
 import argparse
 import gc
+import glob
 import json
 import logging
 import sys
+import traceback
 from pathlib import Path
 
 from flows import environment
 from flows.sql_shell import add_sql_command, run_sql
+from flows.errors import EXIT_INTERNAL, EXIT_OK, EXIT_QUARANTINED, EXIT_USAGE, UsageError, details, one_line
 from transforms.settings import STAGES, Settings
 
 DEFAULTS = Settings()
+EXIT_CODES = """exit codes:
+  0  done
+  1  done, with documents in quarantine or failed validation (see the summary)
+  2  usage error: the command cannot run as given
+  3  internal error: one line on stderr, the traceback in the run log it names"""
 
 
 def _add_run_arguments(parser: argparse.ArgumentParser) -> None:
@@ -34,10 +42,14 @@ def _add_run_arguments(parser: argparse.ArgumentParser) -> None:
                         help="wait this long for another run using the same warehouse (default: exit at once)")
     parser.add_argument("--wait-readers", type=float, default=60, metavar="SECONDS",
                         help="how long the load waits for other processes reading the warehouse (default: 60)")
+    parser.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help="on an internal error, print the full traceback too")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="vnnews", description=__doc__)
+    parser = argparse.ArgumentParser(prog="vnnews", description=__doc__, epilog=EXIT_CODES,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--debug", action="store_true", help="on an internal error, print the full traceback too")
     commands = parser.add_subparsers(dest="command", required=True)
 
     run = commands.add_parser("run", help="run the news-pipeline flow locally")
@@ -76,12 +88,17 @@ def main(argv: list[str] | None = None) -> int:
     _show_progress()
     handler = COMMANDS[args.command]
     try:
-        return handler(args) or 0
+        return handler(args) or EXIT_OK
     except KeyboardInterrupt:
         return 130
-    except Exception as error:  # a clear message, never a traceback, on the user's path
+    except (UsageError, FileNotFoundError, ValueError) as error:  # the user's input, said plainly
         print(f"vnnews {args.command}: {error}", file=sys.stderr)
-        return 1
+        return EXIT_USAGE
+    except Exception as error:  # one clear line on the user's path; the traceback on request
+        print(f"vnnews {args.command}: internal error: {one_line(error)}", file=sys.stderr)
+        if args.debug:
+            traceback.print_exc()
+        return EXIT_INTERNAL
     finally:
         # Prefect keeps task-run frames in reference cycles; DuckDB objects still alive in them
         # at interpreter teardown make nanobind print leak reports on stderr.
@@ -91,30 +108,84 @@ def main(argv: list[str] | None = None) -> int:
 def _show_progress() -> None:
     """Stage progress lines on stdout; other libraries' loggers stay at their quiet defaults."""
     progress = logging.getLogger("vnnews")
-    if not progress.handlers:
-        handler = logging.StreamHandler(sys.stdout)
-        handler.setFormatter(logging.Formatter("%(message)s"))
-        progress.addHandler(handler)
-    progress.setLevel(logging.INFO)
+    for stale in [h for h in progress.handlers if h.get_name() == _CONSOLE]:  # bound to an earlier sys.stdout
+        progress.removeHandler(stale)
+    handler = logging.StreamHandler(sys.stdout)
+    handler.set_name(_CONSOLE)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    handler.setLevel(logging.INFO)
+    handler.addFilter(lambda record: record.name != details.name)  # tracebacks: the run log's alone
+    progress.addHandler(handler)
+    progress.setLevel(logging.DEBUG)
     progress.propagate = False
 
 
+_CONSOLE = "vnnews-console"
+
+
 def _run(args: argparse.Namespace) -> int:
-    from flows.pipeline import with_runner
+    from flows.errors import new_run_folder, run_log
+    from flows.pipeline import stages_between, with_runner
     from flows.summary import print_summary
 
-    reports = with_runner(args.runner, args.dask_address)(
-        inputs=args.inputs or list(DEFAULTS.inputs),
-        lake_dir=args.lake,
-        warehouse=args.warehouse,
-        from_stage=args.from_stage,
-        to_stage=args.to_stage,
-        reprocess=args.reprocess,
-        wait_seconds=args.wait_seconds,
-        wait_readers=args.wait_readers,
-    )
-    print_summary(reports)
-    return 0
+    inputs = args.inputs or list(DEFAULTS.inputs)
+    _check_inputs(inputs)
+    stages_between(args.from_stage, args.to_stage)  # a ValueError here is a usage error
+    with run_log(new_run_folder(Path(args.lake))) as log_path:
+        try:
+            reports = with_runner(args.runner, args.dask_address)(
+                inputs=inputs,
+                lake_dir=args.lake,
+                warehouse=args.warehouse,
+                from_stage=args.from_stage,
+                to_stage=args.to_stage,
+                reprocess=args.reprocess,
+                wait_seconds=args.wait_seconds,
+                wait_readers=args.wait_readers,
+            )
+        except Exception as error:
+            return _run_failed(error, log_path, args.debug)
+        print_summary(reports)
+        print(f"run log: {log_path}")
+    return EXIT_QUARANTINED if _has_rejects(reports) else EXIT_OK
+
+
+def _check_inputs(inputs: list[str]) -> None:
+    """A mistyped --input is the user's to fix, not a document to quarantine."""
+    from transforms.ingest import discover
+
+    for entry in inputs:
+        if not glob.glob(entry, recursive=True) or not discover([entry]):
+            raise UsageError(f"--input {entry}: no such file or folder, or no files in it")
+
+
+def _run_failed(error: Exception, log_path: Path, debug: bool) -> int:
+    """One line on stderr; the traceback (a worker's too) in the run log, and on stderr with --debug."""
+    from flows.errors import ShardFailed
+    from flows.lock import WarehouseBusy
+    from transforms.load import WarehouseInUse
+    from flows.stages import StageFailed
+
+    if isinstance(error, (WarehouseBusy, WarehouseInUse)):  # the stage outputs are kept: --from load
+        print(f"vnnews run: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    trace = "".join(traceback.format_exception(error))
+    if isinstance(error, ShardFailed) and error.__cause__ is None:  # raised on a Dask worker
+        trace += f"\nin the shard task:\n{error.trace}"
+    details.error("run failed: %s\n%s", error, trace)
+    if isinstance(error, StageFailed):  # the data failed a critical check: nothing was loaded
+        print(f"vnnews run: {error}\nrun log: {log_path}", file=sys.stderr)
+        return EXIT_QUARANTINED
+    print(f"vnnews run: internal error: {error} (traceback in {log_path})", file=sys.stderr)
+    if debug:
+        print(trace, file=sys.stderr, end="")
+    return EXIT_INTERNAL
+
+
+def _has_rejects(reports: list[dict]) -> bool:
+    """Documents went to quarantine (validate's are the rows it checked and did not pass).
+    A failed warning that quarantines nothing is recorded in validation_results, not a reject."""
+    return any(r.get("quarantined") or (r["stage"] == "validate" and r["rows_out"] < r["rows_in"]) for r in reports)
 
 
 def _inspect(args: argparse.Namespace) -> int:

@@ -14,6 +14,9 @@ QUIET_OFFLINE = {
     "PREFECT_UI_ENABLED": "false",
     # the temporary server needs ~10 s on a fresh PREFECT_HOME, longer on a busy 2-core machine
     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
+    # Dask's `distributed` logger is at INFO by default and Prefect's root handler prints it:
+    # scheduler, nanny and worker chatter on every `--runner dask` run.
+    "DASK_LOGGING__DISTRIBUTED": "warning",
     "GX_ANALYTICS_ENABLED": "false",
     "HF_HUB_OFFLINE": "1",
 }

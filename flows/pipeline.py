@@ -17,9 +17,11 @@ from prefect.runtime import flow_run
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.artifacts import publish_run_summary
+from flows.errors import ShardFailed, StageError, one_line
 from flows.lake import Lake, tidy_lake
 from flows.lock import lake_lock, warehouse_lock
-from flows.stages import clean, dedup, extract, ingest, load, plan_lake, validate
+from flows.stages import StageFailed, clean, dedup, extract, ingest, load, plan_lake, validate
+from transforms.load import WarehouseInUse
 from transforms.settings import STAGES, Settings
 
 
@@ -36,9 +38,14 @@ def stages_between(from_stage: str, to_stage: str) -> tuple[str, ...]:
 def run_stage(stage_task, settings: Settings, lake: Lake, *args, refresh: bool = False) -> dict:
     """Run one stage task and return its report, marked ``cached`` when Prefect reused an
     earlier run's result. A cached result only stands while the lake still holds the output
-    it describes (tidying may have removed it since)."""
+    it describes (tidying may have removed it since). A failure is raised naming the stage."""
     state = stage_task.with_options(refresh_cache=refresh)(settings, lake, *args, return_state=True)
-    report = state.result()
+    try:
+        report = state.result()
+    except (ShardFailed, StageFailed, WarehouseInUse):
+        raise
+    except Exception as error:
+        raise StageError(stage_task.name, one_line(error)) from error
     if state.name != "Cached":
         return report
     if lake.holds(report):
@@ -103,9 +110,6 @@ def with_runner(runner: str = "local", dask_address: str | None = None) -> Flow:
     process per core, or the scheduler at ``dask_address``."""
     if runner == "local":
         return news_pipeline
-    from prefect_dask import DaskTaskRunner
+    from flows.dask_runner import dask_runner
 
-    if dask_address:
-        return news_pipeline.with_options(task_runner=DaskTaskRunner(address=dask_address))
-    cluster = {"n_workers": os.cpu_count() or 2, "threads_per_worker": 1, "processes": True, "dashboard_address": None}
-    return news_pipeline.with_options(task_runner=DaskTaskRunner(cluster_kwargs=cluster))
+    return news_pipeline.with_options(task_runner=dask_runner(dask_address))

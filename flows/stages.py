@@ -14,7 +14,6 @@ from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
-import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
@@ -22,6 +21,7 @@ from prefect import task, unmapped
 from prefect.tasks import exponential_backoff
 
 from flows.artifacts import publish_validation
+from flows.errors import details, is_transient, isolate_failures, shard_context
 from flows.lake import Lake, latest_lineage, write_part
 from transforms import clean as cleaning
 from transforms import dedup as deduplication
@@ -43,7 +43,7 @@ class StageFailed(RuntimeError):
 def _is_transient(task, task_run, state) -> bool:
     """Retry I/O trouble (locked warehouse, full disk, flaky share), never data or code errors."""
     error = state.result(raise_on_failure=False)
-    return isinstance(error, (OSError, TimeoutError, duckdb.IOException)) and not isinstance(error, StageFailed)
+    return is_transient(error) and not isinstance(error, StageFailed)
 
 
 RETRIES = dict(
@@ -143,46 +143,67 @@ def _total(results: list[dict], key: str) -> int:
     return sum(r[key] for r in results)
 
 
+def _log_tracebacks(results: list[dict]) -> None:
+    """Shards run in other processes with ``--runner dask``: they hand their documents'
+    tracebacks back, and the run log is written here."""
+    for trace in (t for r in results for t in r["tracebacks"]):
+        details.debug("%s", trace)
+
+
 # ---------------------------------------------------------------- shard tasks (parallel work)
 
 
 @task(name="ingest-shard", **RETRIES)
-def ingest_shard(files: Sequence[str], part: int, out_dir: str, known_hashes: frozenset[str],
+def ingest_shard(files: Sequence[str], part: int, out_dir: str, known_hashes_file: str | None,
                  limits: IngestLimits) -> dict:
-    documents, quarantine = ingestion.read_documents(files, limits)
-    new_documents = [d for d in documents if d["sha256"] not in known_hashes]
-    return {
-        "files": len(files),
-        "documents": write_part(out_dir, "documents", part, schemas.to_table(new_documents, schemas.DOCUMENTS)),
-        "quarantined": write_part(out_dir, "quarantine", part, schemas.to_table(quarantine, schemas.QUARANTINE)),
-        "skipped": len(documents) - len(new_documents),
-    }
+    with shard_context("ingest", part, files):  # a bad file is quarantined by read_documents itself
+        documents, quarantine = ingestion.read_documents(files, limits)
+        known_hashes = frozenset(pq.read_table(known_hashes_file).column("sha256").to_pylist()) if known_hashes_file else frozenset()
+        new_documents = [d for d in documents if d["sha256"] not in known_hashes]
+        return {
+            "files": len(files),
+            "documents": write_part(out_dir, "documents", part, schemas.to_table(new_documents, schemas.DOCUMENTS)),
+            "quarantined": write_part(out_dir, "quarantine", part, schemas.to_table(quarantine, schemas.QUARANTINE)),
+            "skipped": len(documents) - len(new_documents),
+        }
 
 
 @task(name="clean-shard", **RETRIES)
 def clean_shard(documents_part: str, part: int, out_dir: str, reference_dir: Path) -> dict:
-    documents = pq.read_table(documents_part).to_pylist()
-    cleaned, quarantine = cleaning.clean_documents(documents, load_reference(reference_dir))
-    return {
-        "documents": len(documents),
-        "cleaned": write_part(out_dir, "cleaned", part, schemas.to_table(cleaned, schemas.CLEANED)),
-        "quarantined": write_part(out_dir, "quarantine", part, schemas.to_table(quarantine, schemas.QUARANTINE)),
-    }
+    with shard_context("clean", part, [documents_part]):
+        documents = pq.read_table(documents_part).to_pylist()
+        reference = load_reference(reference_dir)
+        (cleaned, quarantine), failed, traces = isolate_failures(
+            "clean", lambda batch: cleaning.clean_documents(batch, reference), documents
+        )
+        return {
+            "documents": len(documents),
+            "cleaned": write_part(out_dir, "cleaned", part, schemas.to_table(cleaned, schemas.CLEANED)),
+            "quarantined": write_part(out_dir, "quarantine", part, schemas.to_table(quarantine + failed, schemas.QUARANTINE)),
+            "tracebacks": traces,
+        }
 
 
 @task(name="signature-shard", **RETRIES)
 def signature_shard(cleaned_part: str, part: int, out_dir: str, settings: Settings) -> dict:
-    cleaned = pq.read_table(cleaned_part, columns=["doc_id", "body", "body_key", "published_date"])
-    return {"signatures": write_part(out_dir, "new_signatures", part, deduplication.compute_signatures(cleaned, settings.dedup))}
+    with shard_context("dedup", part, [cleaned_part]):
+        cleaned = pq.read_table(cleaned_part, columns=["doc_id", "body", "body_key", "published_date"])
+        return {"signatures": write_part(out_dir, "new_signatures", part, deduplication.compute_signatures(cleaned, settings.dedup))}
 
 
 @task(name="extract-shard", **RETRIES)
 def extract_shard(cleaned_part: str, part: int, out_dir: str, reference_dir: Path, duplicate_ids: frozenset[str]) -> dict:
-    cleaned = [row for row in pq.read_table(cleaned_part).to_pylist() if row["doc_id"] not in duplicate_ids]
-    extractions = extraction.extract_documents(cleaned, extraction.Gazetteer.from_reference(load_reference(reference_dir)))
-    for dataset, table in extraction.extraction_tables(extractions).items():
-        write_part(out_dir, dataset, part, table)
-    return {"articles": len(extractions), "story_features": extraction.story_features(extractions)}
+    with shard_context("extract", part, [cleaned_part]):
+        cleaned = [row for row in pq.read_table(cleaned_part).to_pylist() if row["doc_id"] not in duplicate_ids]
+        gazetteer = extraction.Gazetteer.from_reference(load_reference(reference_dir))
+        extractions, failed, traces = isolate_failures(
+            "extract", lambda batch: extraction.extract_documents(batch, gazetteer), cleaned
+        )
+        for dataset, table in extraction.extraction_tables(extractions).items():
+            write_part(out_dir, dataset, part, table)
+        write_part(out_dir, "quarantine", part, schemas.to_table(failed, schemas.QUARANTINE))
+        return {"articles": len(extractions), "quarantined": len(failed), "tracebacks": traces,
+                "story_features": extraction.story_features(extractions)}
 
 
 # ---------------------------------------------------------------- stage tasks
@@ -194,17 +215,30 @@ def ingest(settings: Settings, lake: Lake) -> dict:
     files = ingestion.discover(settings.inputs)
     if not files:
         raise StageFailed(f"no input files found under {', '.join(settings.inputs)}")
-    known_hashes = frozenset() if settings.reprocess else frozenset(loading.read_known_hashes(settings.warehouse_path))
     with lake.stage_output("ingest") as out:
+        known_hashes_file = None if settings.reprocess else _write_known_hashes(settings.warehouse_path, out.path)
         shards = _chunks(files, settings.shard_size)
-        results = ingest_shard.map(shards, range(len(shards)), unmapped(str(out.path)), unmapped(known_hashes),
+        results = ingest_shard.map(shards, range(len(shards)), unmapped(str(out.path)), unmapped(known_hashes_file),
                                    unmapped(settings.ingest)).result()
+        if known_hashes_file:
+            Path(known_hashes_file).unlink()
         _give_repeated_content_own_ids(out.path / "documents")
         if skipped := _total(results, "skipped"):
             log.info("ingest   %d document(s) already in the warehouse skipped (--reprocess to redo them)", skipped)
         report = _report("ingest", started, len(files), _total(results, "documents"),
                          quarantined=_total(results, "quarantined"), skipped=skipped)
         return out.commit(report)
+
+
+def _write_known_hashes(warehouse: Path, stage_tmp: Path) -> str | None:
+    """The warehouse's content hashes in one file every shard reads, rather than a set
+    pickled into each shard task's arguments (a megabyte per task at 20k documents)."""
+    hashes = sorted(loading.read_known_hashes(warehouse))
+    if not hashes:
+        return None
+    path = stage_tmp / "_known_hashes.parquet"
+    pq.write_table(pa.table({"sha256": pa.array(hashes, pa.string())}), path)
+    return str(path)
 
 
 def _give_repeated_content_own_ids(documents_dir: Path) -> None:
@@ -226,6 +260,7 @@ def clean(settings: Settings, lake: Lake) -> dict:
     parts = [str(p) for p in lake.parts("ingest", "documents")]
     with lake.stage_output("clean") as out:
         results = clean_shard.map(parts, range(len(parts)), unmapped(str(out.path)), unmapped(settings.reference_dir)).result()
+        _log_tracebacks(results)
         report = _report("clean", started, _total(results, "documents"), _total(results, "cleaned"),
                          quarantined=_total(results, "quarantined"))
         return out.commit(report)
@@ -263,6 +298,7 @@ def extract(settings: Settings, lake: Lake) -> dict:
         results = extract_shard.map(
             parts, range(len(parts)), unmapped(str(out.path)), unmapped(settings.reference_dir), unmapped(duplicate_ids)
         ).result()
+        _log_tracebacks(results)
         # The global step: stories group articles of the same event across shards.
         stories = extraction.assign_stories([f for r in results for f in r["story_features"]])
         write_part(out.path, "stories", 0, pa.Table.from_pylist(
@@ -270,7 +306,8 @@ def extract(settings: Settings, lake: Lake) -> dict:
             schema=pa.schema([("doc_id", pa.string()), ("story_id", pa.string())]),
         ))
         articles = _total(results, "articles")
-        report = _report("extract", started, articles, articles, stories=len(set(stories.values())))
+        report = _report("extract", started, articles + _total(results, "quarantined"), articles,
+                         quarantined=_total(results, "quarantined"), stories=len(set(stories.values())))
         return out.commit(report)
 
 

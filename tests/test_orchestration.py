@@ -8,6 +8,7 @@ import shutil
 import duckdb
 import pytest
 
+from flows.errors import ShardFailed
 from flows.lock import warehouse_lock
 from flows.pipeline import with_runner
 from pipeline_helpers import contents, query, run
@@ -80,7 +81,7 @@ def test_after_a_permanent_failure_the_next_run_redoes_only_extract_validate_loa
         raise ValueError("a bug in extraction")
 
     monkeypatch.setattr(extraction, "extract_documents", broken)
-    with pytest.raises(ValueError, match="a bug in extraction"):
+    with pytest.raises(ShardFailed, match="extract failed on shard 0 .*ValueError: a bug in extraction"):
         run(seed_inputs, tmp_path)
     assert not (tmp_path / "news.duckdb").exists()
 

@@ -28,6 +28,7 @@ from transforms.settings import STAGES, Settings
 # Datasets the staging views read that a run may not have produced yet (validate reads the
 # staging views before it has written its own outputs).
 _OPTIONAL_DATASETS = {
+    ("extract", "quarantine"): schemas.QUARANTINE,  # lakes written before extract could quarantine
     ("validate", "quarantine"): schemas.QUARANTINE,
     ("validate", "validation_results"): schemas.VALIDATION_RESULTS,
 }

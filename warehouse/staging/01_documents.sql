@@ -5,6 +5,7 @@ CREATE OR REPLACE TEMP VIEW stg_quarantine AS
 WITH stage_quarantine AS (
     SELECT *, 1 AS stage_order FROM raw_ingest_quarantine
     UNION ALL BY NAME SELECT *, 2 AS stage_order FROM raw_clean_quarantine
+    UNION ALL BY NAME SELECT *, 4 AS stage_order FROM raw_extract_quarantine
     UNION ALL BY NAME SELECT *, 5 AS stage_order FROM raw_validate_quarantine
     -- A copy of a canonical that validation quarantined would point at no article: it goes
     -- with its canonical (the copy was never extracted or validated on its own).
