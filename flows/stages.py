@@ -22,6 +22,7 @@ from prefect.tasks import exponential_backoff
 
 from flows.artifacts import publish_validation
 from flows.lake import REPORT_FILE, Lake, write_part
+from transforms import chrome
 from transforms import clean as cleaning
 from transforms import dedup as deduplication
 from transforms import extract as extraction
@@ -134,10 +135,21 @@ def ingest_shard(files: Sequence[str], part: int, out_dir: str, known_hashes: fr
     }
 
 
-@task(name="clean-shard", **RETRIES)
-def clean_shard(documents_part: str, part: int, out_dir: str, reference_dir: Path) -> dict:
+# Clean's hand-over between its two maps. Lines recurring across many documents are chrome; they
+# are counted over the whole input, not per shard, so that cleaned text does not depend on shard size.
+RECURRING_EVIDENCE = "recurring_evidence"
+
+
+@task(name="recurring-evidence-shard", **RETRIES)
+def recurring_evidence_shard(documents_part: str, part: int, out_dir: str, reference_dir: Path) -> int:
     documents = pq.read_table(documents_part).to_pylist()
-    cleaned, quarantine = cleaning.clean_documents(documents, load_reference(reference_dir))
+    return write_part(out_dir, RECURRING_EVIDENCE, part, cleaning.recurring_evidence(documents, load_reference(reference_dir)))
+
+
+@task(name="clean-shard", **RETRIES)
+def clean_shard(documents_part: str, part: int, out_dir: str, reference_dir: Path, recurring: frozenset[str]) -> dict:
+    documents = pq.read_table(documents_part).to_pylist()
+    cleaned, quarantine = cleaning.clean_documents(documents, load_reference(reference_dir), recurring)
     return {
         "documents": len(documents),
         "cleaned": write_part(out_dir, "cleaned", part, schemas.to_table(cleaned, schemas.CLEANED)),
@@ -203,9 +215,17 @@ def clean(settings: Settings) -> dict:
     lake = Lake(settings.lake_dir)
     parts = [str(p) for p in lake.parts("ingest", "documents")]
     with lake.stage_output("clean") as out:
-        results = clean_shard.map(parts, range(len(parts)), unmapped(str(out.path)), unmapped(settings.reference_dir)).result()
+        shard_args = (parts, range(len(parts)), unmapped(str(out.path)), unmapped(settings.reference_dir))
+        recurring_evidence_shard.map(*shard_args).result()
+        # The global step: which lines recur across the stories of the whole input.
+        evidence_dir = out.path / RECURRING_EVIDENCE
+        recurring = frozenset(chrome.recurring_keys(
+            row for path in sorted(evidence_dir.glob("*.parquet")) for row in chrome.evidence_rows(pq.read_table(path))
+        ))
+        shutil.rmtree(evidence_dir, ignore_errors=True)
+        results = clean_shard.map(*shard_args, unmapped(recurring)).result()
         report = _report("clean", started, _total(results, "documents"), _total(results, "cleaned"),
-                         quarantined=_total(results, "quarantined"))
+                         quarantined=_total(results, "quarantined"), recurring_lines=len(recurring))
         out.commit(report)
     return report
 
