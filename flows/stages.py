@@ -23,6 +23,7 @@ from prefect.tasks import exponential_backoff
 from flows.artifacts import publish_validation
 from flows.errors import details, is_transient, isolate_failures, shard_context
 from flows.lake import Lake, latest_lineage, write_part
+from transforms import chrome
 from transforms import clean as cleaning
 from transforms import dedup as deduplication
 from transforms import extract as extraction
@@ -168,13 +169,24 @@ def ingest_shard(files: Sequence[str], part: int, out_dir: str, known_hashes_fil
         }
 
 
+# Clean's hand-over between its two maps. Lines recurring across many documents are chrome; they
+# are counted over the whole input, not per shard, so that cleaned text does not depend on shard size.
+RECURRING_EVIDENCE = "recurring_evidence"
+
+
+@task(name="recurring-evidence-shard", **RETRIES)
+def recurring_evidence_shard(documents_part: str, part: int, out_dir: str, reference_dir: Path) -> int:
+    documents = pq.read_table(documents_part).to_pylist()
+    return write_part(out_dir, RECURRING_EVIDENCE, part, cleaning.recurring_evidence(documents, load_reference(reference_dir)))
+
+
 @task(name="clean-shard", **RETRIES)
-def clean_shard(documents_part: str, part: int, out_dir: str, reference_dir: Path) -> dict:
+def clean_shard(documents_part: str, part: int, out_dir: str, reference_dir: Path, recurring: frozenset[str]) -> dict:
     with shard_context("clean", part, [documents_part]):
         documents = pq.read_table(documents_part).to_pylist()
         reference = load_reference(reference_dir)
         (cleaned, quarantine), failed, traces = isolate_failures(
-            "clean", lambda batch: cleaning.clean_documents(batch, reference), documents
+            "clean", lambda batch: cleaning.clean_documents(batch, reference, recurring), documents
         )
         return {
             "documents": len(documents),
@@ -259,10 +271,18 @@ def clean(settings: Settings, lake: Lake) -> dict:
     started = time.perf_counter()
     parts = [str(p) for p in lake.parts("ingest", "documents")]
     with lake.stage_output("clean") as out:
-        results = clean_shard.map(parts, range(len(parts)), unmapped(str(out.path)), unmapped(settings.reference_dir)).result()
+        shard_args = (parts, range(len(parts)), unmapped(str(out.path)), unmapped(settings.reference_dir))
+        recurring_evidence_shard.map(*shard_args).result()
+        # The global step: which lines recur across the stories of the whole input.
+        evidence_dir = out.path / RECURRING_EVIDENCE
+        recurring = frozenset(chrome.recurring_keys(
+            row for path in sorted(evidence_dir.glob("*.parquet")) for row in chrome.evidence_rows(pq.read_table(path))
+        ))
+        shutil.rmtree(evidence_dir, ignore_errors=True)
+        results = clean_shard.map(*shard_args, unmapped(recurring)).result()
         _log_tracebacks(results)
         report = _report("clean", started, _total(results, "documents"), _total(results, "cleaned"),
-                         quarantined=_total(results, "quarantined"))
+                         quarantined=_total(results, "quarantined"), recurring_lines=len(recurring))
         return out.commit(report)
 
 

@@ -10,6 +10,8 @@ lines that look like chrome but might be article text stay in the body and are l
 Cleaning runs in three passes so that corpus statistics can use the whole batch:
 1. per document, rules that need no context: header date, markup, timestamps, captions, chrome;
 2. per batch, lines recurring across unrelated documents (:func:`transforms.chrome.recurring_keys`);
+   the flow's batch is its whole input: each shard hands over :func:`recurring_evidence`, the
+   keys are counted once, and each shard is then cleaned with them;
 3. per document, rules that need to know where the article starts and ends: title, byline,
    source credits, tail chrome, repeated headlines and sentences, publication date.
 """
@@ -17,9 +19,12 @@ Cleaning runs in three passes so that corpus statistics can use the whole batch:
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
+
+import pyarrow as pa
 
 from transforms.chrome import (
     MAX_CHROME_CHARS,
@@ -27,6 +32,7 @@ from transforms.chrome import (
     ChromeRules,
     capitalized_share,
     ends_like_sentence,
+    evidence_table,
     is_headline_like,
     is_sentence_like,
     recurring_keys,
@@ -55,12 +61,19 @@ def boilerplate_lines(cleaned_record: dict) -> list[str]:
     )
 
 
-def clean_documents(documents: list[dict], reference: Reference) -> tuple[list[dict], list[dict]]:
-    """Clean a shard of documents; a document with nothing left goes to quarantine."""
+def clean_documents(
+    documents: list[dict], reference: Reference, recurring: AbstractSet[str] | None = None
+) -> tuple[list[dict], list[dict]]:
+    """Clean a shard of documents; a document with nothing left goes to quarantine.
+
+    ``recurring``: the keys of recurring chrome lines, counted over the whole input from every
+    shard's :func:`recurring_evidence`; without it they are counted over ``documents`` alone.
+    """
     rules = ChromeRules.from_reference(reference)
     outlets = _reference_outlets(reference)
     drafts = [_first_pass(document, rules, outlets) for document in documents]
-    recurring = recurring_keys([_recurring_candidates(draft) for draft in drafts])
+    if recurring is None:
+        recurring = recurring_keys(_recurring_candidates(draft).evidence() for draft in drafts)
     cleaned, quarantine = [], []
     for draft in drafts:
         _second_pass(draft, rules, recurring)
@@ -69,6 +82,16 @@ def clean_documents(documents: list[dict], reference: Reference) -> tuple[list[d
         else:
             quarantine.append(draft.quarantine_record())
     return cleaned, quarantine
+
+
+def recurring_evidence(documents: list[dict], reference: Reference) -> pa.Table:
+    """What the recurring-line count needs of each document (one row per document, see
+    :class:`transforms.chrome.RecurringEvidence`): the map step of counting over many shards."""
+    rules = ChromeRules.from_reference(reference)
+    outlets = _reference_outlets(reference)
+    return evidence_table(
+        [_recurring_candidates(_first_pass(document, rules, outlets)).evidence() for document in documents]
+    )
 
 
 # --- the document being cleaned ------------------------------------------------------------
@@ -802,7 +825,7 @@ def _recurring_candidates(draft: _Draft) -> DocumentLines:
 # --- pass 2: rules that need the article's extent ----------------------------------------------
 
 
-def _second_pass(draft: _Draft, rules: ChromeRules, recurring: set[str]) -> None:
+def _second_pass(draft: _Draft, rules: ChromeRules, recurring: AbstractSet[str]) -> None:
     for line in draft.live_lines():
         if not line.sentence_like and len(line.text) <= MAX_CHROME_CHARS and line.key in recurring:
             line.rule = "chrome:recurring"

@@ -2,7 +2,8 @@
 
 Every line of a page ends in the body or in ``removed_lines`` with its rule, line number and
 text; the body keeps the page's words in order; the result does not depend on the batch order
-(nor, below the recurring-line threshold, on the batch at all); chrome around an article never
+(nor, below the recurring-line threshold, on the batch at all, nor on how the batch is cut into
+shards when the recurring lines are counted over all of them); chrome around an article never
 takes article lines; rewrapping only joins lines broken mid-sentence; ``recurring_keys`` agrees
 with a plain-Python reference, on both sides of the 0.5%-of-stories threshold.
 """
@@ -18,8 +19,8 @@ from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from article_strategies import CHROME_LINES, REFERENCE, article_lines, pages
-from transforms.chrome import ChromeRules, DocumentLines, ends_like_sentence, recurring_keys
-from transforms.clean import _rejoin_wrapped, _split_lines, clean_documents
+from transforms.chrome import ChromeRules, DocumentLines, ends_like_sentence, evidence_rows, recurring_keys
+from transforms.clean import _rejoin_wrapped, _split_lines, clean_documents, recurring_evidence
 from transforms.text import match_key, repair_characters
 
 RULES = ChromeRules.from_reference(REFERENCE)
@@ -289,4 +290,46 @@ def _on_the_threshold(stories: int) -> list[DocumentLines]:
 @example(_on_the_threshold(600))
 @example(_on_the_threshold(601))
 def test_recurring_keys_match_the_reference(documents):
-    assert recurring_keys(documents) == reference_recurring(documents)
+    assert recurring_keys(document.evidence() for document in documents) == reference_recurring(documents)
+
+
+# --- recurring lines counted over shards -------------------------------------------------------
+
+# Short lines of one made-up site that no reference rule knows: chrome only by recurring.
+SITE_LINES = ["Báo Sông Hồng điện tử", "Ban biên tập Tin Miền Bắc", "Tổng biên tập Nguyễn Văn An",
+              "Giấy phép số 123/GP-BTTTT"]
+
+
+@st.composite
+def site_page(draw) -> str:
+    """A synthetic article (several pages may share one seed: syndicated copies of one story)
+    with some of the site's lines in between, or any page of the strategies."""
+    if draw(st.integers(0, 4)) == 0:
+        return draw(pages)
+    lines = article_lines(draw(st.integers(0, 6)))
+    for line in draw(st.lists(st.sampled_from(SITE_LINES), max_size=4)):
+        lines.insert(draw(st.integers(0, len(lines))), line)
+    return "\n\n".join(lines)
+
+
+def cleaned_in_shards(documents: list[dict], cuts: list[int]) -> tuple[list[dict], list[dict]]:
+    """The flow's clean stage: evidence per shard, one count over all of it, each shard cleaned."""
+    bounds = [0, *cuts, len(documents)]
+    shards = [documents[start:end] for start, end in zip(bounds, bounds[1:])]
+    evidence = [row for shard in shards for row in evidence_rows(recurring_evidence(shard, REFERENCE))]
+    recurring = recurring_keys(evidence)
+    results = [clean_documents(shard, REFERENCE, recurring) for shard in shards]
+    return [r for cleaned, _ in results for r in cleaned], [r for _, quarantined in results for r in quarantined]
+
+
+@settings(max_examples=30)
+@given(st.lists(site_page(), min_size=1, max_size=8).flatmap(
+    lambda texts: st.tuples(st.just(texts), st.sets(st.integers(1, max(1, len(texts) - 1))).map(sorted))))
+@example((["\n\n".join([*article_lines(seed), *SITE_LINES]) for seed in range(4)], [1, 2, 3]))
+def test_cleaning_in_shards_with_the_global_evidence_equals_one_batch(batch):
+    """Lines recurring in three pages are chrome however the pages are cut into shards (in the
+    example each shard alone has the site's lines once and would keep them)."""
+    texts, cuts = batch
+    documents = [document(text, tag=str(index)) for index, text in enumerate(texts)]
+    cuts = [cut for cut in cuts if cut < len(documents)]
+    assert cleaned_in_shards(documents, cuts) == clean_documents(documents, REFERENCE)
