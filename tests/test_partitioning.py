@@ -10,13 +10,15 @@ and shards of 1,000 on threads found 151 while the signature shards raced.
 
 from __future__ import annotations
 
+import json
+
 from pathlib import Path
 
 import pyarrow as pa
 import pytest
 from pipeline_helpers import contents, run
 
-from flows.lake import Lake
+from flows.lake import LINEAGE_FILE, Lake
 from flows.pipeline import with_runner
 from transforms.dedup import find_duplicates
 from transforms.settings import DedupSettings
@@ -77,7 +79,10 @@ def test_every_shard_size_builds_the_same_warehouse(runs):
 
 
 def lake_of(run_set: dict, key: tuple) -> Lake:
-    return Lake(run_set[key][0] / "lake")
+    """The run's view of its lake: the keys behind its (only) dedup output."""
+    root = run_set[key][0] / "lake"
+    lineage = json.loads(max(root.glob(f"dedup/*/{LINEAGE_FILE}"), key=lambda p: p.stat().st_mtime_ns).read_text())
+    return Lake(root, tuple(lineage["keys"].items()), lineage["lookup"])
 
 
 def one_shard_dedup(lake: Lake) -> tuple[list[dict], pa.Table]:

@@ -75,7 +75,7 @@ def test_every_attack_is_refused_in_one_line_and_changes_nothing(warehouse, othe
     for name, (sql, message) in attacks(warehouse, other_database, tmp_path).items():
         code = main(["sql", "--warehouse", str(warehouse), sql])
         out, err = capsys.readouterr()
-        assert code == 1, f"{name}: not refused (exit {code}, output {out!r})"
+        assert code == 2, f"{name}: not refused (exit {code}, output {out!r})"
         assert out == "", f"{name}: printed a result: {out!r}"
         assert err.count("\n") == 1 and err.startswith("vnnews sql: ") and message in err, f"{name}: {err!r}"
     assert _checksum(warehouse) == before
@@ -88,7 +88,7 @@ def test_every_attack_is_refused_in_one_line_and_changes_nothing(warehouse, othe
 
 def test_a_script_stops_at_its_first_refused_statement(warehouse, other_database, capsys):
     sql = f"SELECT 1 AS one; ATTACH '{other_database}' AS other (READ_WRITE); INSERT INTO other.notes VALUES ('x')"
-    assert main(["sql", "--warehouse", str(warehouse), "--script", sql]) == 1
+    assert main(["sql", "--warehouse", str(warehouse), "--script", sql]) == 2
     out, err = capsys.readouterr()
     assert out == "" and err == "vnnews sql: ATTACH statements are not allowed: the warehouse is read-only, only queries run\n"
     with duckdb.connect(str(other_database), read_only=True) as con:
