@@ -2,9 +2,9 @@
 
 A synthetic corpus goes through the real flow at several shard sizes, on local threads and on
 Dask workers. Dedup must come out as over one shard; the whole warehouse comes out the same
-across runners, not yet across shard sizes (clean finds recurring lines per shard). The second
-corpus is the one of issue 11: 1,900 documents, 570 of them edited copies (``write_corpus(...,
-1900, 0.3, seed=1)``), where one shard finds 507 duplicates after cleaning (506 on the raw texts)
+across runners and across shard sizes (clean counts recurring lines over every shard's
+evidence, not per shard). The second corpus is the one of issue 11: 1,900 documents, 570 of
+them edited copies (``write_corpus(..., 1900, 0.3, seed=1)``), where one shard finds 507 duplicates after cleaning (506 on the raw texts)
 and shards of 1,000 on threads found 151 while the signature shards raced.
 """
 
@@ -70,10 +70,6 @@ def test_threads_and_dask_build_the_same_warehouse_from_the_same_shards(runs):
     assert contents(runs["dask", 90][0] / "news.duckdb") == local
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "clean is shard-dependent: a line counts as recurring chrome when it recurs in 3 documents of "
-    "the same shard (transforms.chrome.recurring_keys per clean_documents call), so small shards "
-    "keep or relabel lines one shard removes, and bodies, signatures and extractions follow"))
 def test_every_shard_size_builds_the_same_warehouse(runs):
     expected = contents(runs["local", ONE_SHARD][0] / "news.duckdb")
     for key, (folder, _) in runs.items():
