@@ -3,10 +3,11 @@
 Documents are built deterministically by recombining the seed articles' paragraphs with the
 page furniture of several outlet styles (menus, timestamps, captions with credits, bylines,
 related links, follow prompts) and cleaned the way the flow's clean stage does it
-(flows/stages.py ``clean_shard``): ``clean_documents(shard, load_reference(...))`` on shards of
-``Settings.shard_size`` documents, one thread per core. The shard matters (lines recurring across
-a shard's documents are chrome), so the output is then checked against the same shards cleaned
-one after the other; any difference ends the run with status 1.
+(flows/stages.py ``clean``): on shards of ``Settings.shard_size`` documents, one thread per core,
+``recurring_evidence`` of every shard, one count of the recurring lines over all of it, then
+``clean_documents(shard, reference, recurring)`` (one shard is cleaned directly). The timing
+covers all three steps. The output must not depend on the shards, so it is then checked against
+all documents cleaned as one batch; any difference ends the run with status 1.
 
     .venv/bin/python bench/bench_clean.py --docs 50000
 """
@@ -20,13 +21,15 @@ import resource
 import sys
 import time
 from collections.abc import Iterator, Sequence
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.flow_shards import SHARD_SIZE, WORKERS, require_same, run_concurrently, shards_of  # noqa: E402
-from transforms.clean import clean_documents  # noqa: E402
+from transforms.chrome import evidence_rows, recurring_keys  # noqa: E402
+from transforms.clean import clean_documents, recurring_evidence  # noqa: E402
 from transforms.reference import load_reference  # noqa: E402
 
 HEADERS = [
@@ -84,13 +87,22 @@ def synthetic_documents(count: int, seed: int) -> Iterator[dict]:
 REFERENCE_DIR = ROOT / "seeds" / "reference"
 
 
-def clean_shard(shard: Sequence[dict]) -> tuple[list[dict], list[dict]]:
-    """The transform calls of flows/stages.py ``clean_shard`` (its Parquet reads and writes aside)."""
-    return clean_documents(list(shard), load_reference(REFERENCE_DIR))
-
-
-def flattened(results: list[tuple[list[dict], list[dict]]]) -> tuple[list[dict], list[dict]]:
+def clean_in_shards(shards: Sequence[Sequence[dict]], workers: int) -> tuple[list[dict], list[dict]]:
+    """The transform calls of flows/stages.py ``clean`` (its Parquet reads and writes aside)."""
+    recurring = None
+    if len(shards) > 1:
+        evidence = run_concurrently(evidence_of_shard, shards, workers)
+        recurring = frozenset(recurring_keys(row for table in evidence for row in evidence_rows(table)))
+    results = run_concurrently(partial(clean_shard, recurring=recurring), shards, workers)
     return [row for cleaned, _ in results for row in cleaned], [row for _, quarantine in results for row in quarantine]
+
+
+def evidence_of_shard(shard: Sequence[dict]):
+    return recurring_evidence(list(shard), load_reference(REFERENCE_DIR))
+
+
+def clean_shard(shard: Sequence[dict], recurring: frozenset[str] | None) -> tuple[list[dict], list[dict]]:
+    return clean_documents(list(shard), load_reference(REFERENCE_DIR), recurring)
 
 
 def main() -> None:
@@ -103,16 +115,16 @@ def main() -> None:
 
     documents = list(synthetic_documents(args.docs, args.seed))
     shards = shards_of(documents, args.shard_size)
-    clean_shard(documents[:10])  # first calls (regex compilation, caches) outside the timing
+    clean_documents(documents[:10], load_reference(REFERENCE_DIR))  # first calls (regexes, caches) untimed
     started, cpu_started = time.perf_counter(), time.process_time()
-    cleaned, quarantined = flattened(run_concurrently(clean_shard, shards, args.workers))
+    cleaned, quarantined = clean_in_shards(shards, args.workers)
     cleaning_seconds = time.perf_counter() - started
     cpu_seconds = time.process_time() - cpu_started
     total_docs = len(documents)
     total_bytes = sum(len(document["text"].encode("utf-8")) for document in documents)
     cleaned_docs = len(cleaned)
 
-    reference_cleaned, reference_quarantined = flattened([clean_shard(shard) for shard in shards])
+    reference_cleaned, reference_quarantined = clean_documents(documents, load_reference(REFERENCE_DIR))
     require_same("cleaned records", cleaned, reference_cleaned)
     require_same("quarantine rows", quarantined, reference_quarantined)
 

@@ -181,7 +181,7 @@ def recurring_evidence_shard(documents_part: str, part: int, out_dir: str, refer
 
 
 @task(name="clean-shard", **RETRIES)
-def clean_shard(documents_part: str, part: int, out_dir: str, reference_dir: Path, recurring: frozenset[str]) -> dict:
+def clean_shard(documents_part: str, part: int, out_dir: str, reference_dir: Path, recurring: frozenset[str] | None) -> dict:
     with shard_context("clean", part, [documents_part]):
         documents = pq.read_table(documents_part).to_pylist()
         reference = load_reference(reference_dir)
@@ -272,18 +272,24 @@ def clean(settings: Settings, lake: Lake) -> dict:
     parts = [str(p) for p in lake.parts("ingest", "documents")]
     with lake.stage_output("clean") as out:
         shard_args = (parts, range(len(parts)), unmapped(str(out.path)), unmapped(settings.reference_dir))
-        recurring_evidence_shard.map(*shard_args).result()
-        # The global step: which lines recur across the stories of the whole input.
-        evidence_dir = out.path / RECURRING_EVIDENCE
-        recurring = frozenset(chrome.recurring_keys(
-            row for path in sorted(evidence_dir.glob("*.parquet")) for row in chrome.evidence_rows(pq.read_table(path))
-        ))
-        shutil.rmtree(evidence_dir, ignore_errors=True)
+        recurring = _recurring_lines(shard_args, out.path) if len(parts) > 1 else None
         results = clean_shard.map(*shard_args, unmapped(recurring)).result()
         _log_tracebacks(results)
         report = _report("clean", started, _total(results, "documents"), _total(results, "cleaned"),
-                         quarantined=_total(results, "quarantined"), recurring_lines=len(recurring))
+                         quarantined=_total(results, "quarantined"))
         return out.commit(report)
+
+
+def _recurring_lines(shard_args: tuple, out_path: Path) -> frozenset[str]:
+    """The global step of clean: the lines that recur across the stories of the whole input,
+    from every shard's evidence. (One shard needs no such step: clean_shard counts over it.)"""
+    recurring_evidence_shard.map(*shard_args).result()
+    evidence_dir = out_path / RECURRING_EVIDENCE
+    recurring = chrome.recurring_keys(
+        row for path in sorted(evidence_dir.glob("*.parquet")) for row in chrome.evidence_rows(pq.read_table(path))
+    )
+    shutil.rmtree(evidence_dir)
+    return frozenset(recurring)
 
 
 @task(name="dedup", **CACHED_STAGE)
