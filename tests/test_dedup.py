@@ -8,6 +8,7 @@ from transforms.dedup import SIGNATURES, compute_signatures, evaluate_dedup, fin
 from transforms.settings import DedupSettings
 from transforms.synth import generate_article, generate_corpus
 from transforms.text import match_key
+from tests.property.dedup_reference import MASK64, mix64
 
 SETTINGS = DedupSettings()
 
@@ -201,17 +202,6 @@ def test_recall_per_edit_type_and_no_false_merges_on_a_synthetic_corpus():
 
 # --- The vectorized internals against plain-Python statements of what they compute -------------
 
-_MASK = (1 << 64) - 1
-
-
-def _mix(value: int) -> int:
-    value ^= value >> 33
-    value = value * 0xFF51AFD7ED558CCD & _MASK
-    value ^= value >> 33
-    value = value * 0xC4CEB9FE1A85EC53 & _MASK
-    return value ^ (value >> 33)
-
-
 def _reference_sets(key: str, size: int) -> tuple[list[int], list[int]]:
     """Sorted distinct high halves of the shingle hashes and of the number hashes of one text."""
     import transforms.dedup as dedup
@@ -227,10 +217,10 @@ def _reference_sets(key: str, size: int) -> tuple[list[int], list[int]]:
             syllables.append(current)
             current = ""
     base = int(dedup._POLY_BASE)
-    tokens = [_mix(sum(ord(c) * pow(base, k, 1 << 64) for k, c in enumerate(s)) & _MASK) for s in syllables]
+    tokens = [mix64(sum(ord(c) * pow(base, k, 1 << 64) for k, c in enumerate(s)) & MASK64) for s in syllables]
     multipliers = [int(m) for m in dedup._odd_constants(size, salt=size)]
     windows = [tokens[i : i + size] for i in range(len(tokens) - size + 1)] or ([tokens] if tokens else [])
-    shingles = {_mix(sum(t * m for t, m in zip(window, multipliers)) & _MASK) >> 32 for window in windows}
+    shingles = {mix64(sum(t * m for t, m in zip(window, multipliers)) & MASK64) >> 32 for window in windows}
     numbers = {t >> 32 for s, t in zip(syllables, tokens) if "0" <= s[0] <= "9"}
     return sorted(shingles), sorted(numbers)
 
