@@ -7,9 +7,7 @@ from pathlib import Path
 import duckdb
 
 from flows.pipeline import news_pipeline
-
-# The run log gains entries on every run by design; every other table must be reproducible.
-RUN_LOG_TABLES = {"pipeline_runs", "validation_results", "schema_version"}
+from tools.warehouse_digest import table_digests
 
 
 def run(inputs: Path, tmp_path: Path, flow=news_pipeline, **options) -> list[dict]:
@@ -24,18 +22,4 @@ def query(warehouse: Path, sql: str) -> list[tuple]:
 def contents(warehouse: Path, run_log: bool = False) -> dict[str, tuple]:
     """Row count and a digest of every data table (run ids left out, and the run log unless
     ``run_log``)."""
-    with duckdb.connect(str(warehouse), read_only=True) as con:
-        tables = [t for (t,) in con.execute(
-            "SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE'"
-        ).fetchall() if run_log or t not in RUN_LOG_TABLES]
-        digests = {}
-        for table in tables:
-            columns = [c for (c,) in con.execute(
-                "SELECT column_name FROM information_schema.columns WHERE table_name = ? AND column_name <> 'first_run_id'",
-                [table],
-            ).fetchall()]
-            row = f"({', '.join(columns)})::VARCHAR"
-            digests[table] = con.execute(
-                f"SELECT count(*), md5(coalesce(string_agg({row}, '|' ORDER BY {row}), '')) FROM {table}"
-            ).fetchall()[0]
-        return digests
+    return table_digests(warehouse, run_log)

@@ -31,6 +31,7 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 
 import duckdb
@@ -46,13 +47,14 @@ MIN_RECALL = 0.995
 MIN_PRECISION = 0.998
 
 
-def run_pipeline(corpus: Path, work: Path) -> float:
-    """``vnnews run`` on the corpus; its wall time. Raises SystemExit with its output on failure."""
+def run_pipeline(corpus: Path, work: Path, options: Sequence[str] = ()) -> float:
+    """``vnnews run`` on the corpus (plus ``options``); its wall time. Raises SystemExit with its
+    output on failure."""
     vnnews = Path(sys.executable).with_name("vnnews")
     command = [str(vnnews)] if vnnews.exists() else [sys.executable, "-m", "flows"]
     if vnnews.exists():
         command.append("run")
-    command += ["--input", str(corpus), "--lake", str(work / "lake"), "--warehouse", str(work / "warehouse.duckdb")]
+    command += ["--input", str(corpus), "--lake", str(work / "lake"), "--warehouse", str(work / "warehouse.duckdb"), *options]
     environment = {**os.environ, "PREFECT_HOME": str(work / "prefect-home")}
     started = time.perf_counter()
     finished = subprocess.run(command, capture_output=True, text=True, env=environment, cwd=work)
