@@ -28,19 +28,27 @@ from transforms.ingest import read_documents
 from transforms.reference import load_reference
 from transforms.settings import Settings
 
-SEPARATING_RULES = {"caption": "caption", "byline": "byline"}
+# The rule families that separate a caption or a byline (a source line is a byline's kin).
+SEPARATING_RULES = {"caption": {"caption"}, "byline": {"byline", "source-credit"}}
 
 
 def line_fates(annotations: list[dict], folder: Path) -> tuple[dict[str, dict[int, str]], list[str]]:
-    """Per excerpt file, the rule that removed each removed line; and the files left out."""
+    """Per excerpt file, the rule that removed each line removed whole; and the files left out.
+    A rule that took only part of a line (a ` date` header, a lead credit like ``(TTXVN) -``)
+    leaves the line in the body."""
     usable = [a for a in annotations if not problems(a, folder / "raw" / a["file"])]
     skipped = [a["file"] for a in annotations if a not in usable]
     documents, _ = read_documents([str(folder / "raw" / a["file"]) for a in usable])
     cleaned, _ = clean_documents(documents, load_reference(Settings().reference_dir))
     file_of = {d["doc_id"]: Path(d["source_path"]).name for d in documents}
     fates: dict[str, dict[int, str]] = {a["file"]: {} for a in usable}
+    lines_of = {d["doc_id"]: d["text"].split("\n") for d in documents}
     for record in cleaned:
-        fates[file_of[record["doc_id"]]] = {line["position"]: line["rule"] for line in record["removed_lines"]}
+        lines = lines_of[record["doc_id"]]
+        fates[file_of[record["doc_id"]]] = {
+            removed["position"]: removed["rule"] for removed in record["removed_lines"]
+            if removed["position"] < len(lines) and removed["line"].strip() == lines[removed["position"]].strip()
+        }
     return fates, skipped
 
 
@@ -51,7 +59,7 @@ def outcome(label: str, rule: str | None) -> str:
     if label in ("title", "article"):
         return "hit" if rule is None or (label == "title" and rule.startswith("title")) else "miss"
     if label in SEPARATING_RULES:
-        return "hit" if rule and rule.split(":")[0] == SEPARATING_RULES[label] else "miss"
+        return "hit" if rule and rule.split(":")[0] in SEPARATING_RULES[label] else "miss"
     return "ignored"  # blank lines, and the article's own dateline (either fate is fine)
 
 
