@@ -52,3 +52,23 @@ def test_outcomes():
     assert outcome("title", "title") == "hit" and outcome("article", "title") == "miss"
     assert outcome("caption", "caption:credit") == "hit" and outcome("caption", None) == "miss"
     assert outcome("blank", None) == "ignored"
+
+
+def test_halves_keep_each_outlet_and_each_same_event_group_on_one_side():
+    from tools.blind_set import halves, outlet_name
+
+    annotations = [
+        {"file": f"F{n:02d}.txt", "outlet": outlet, "same_event_group": group}
+        for n, (outlet, group) in enumerate([
+            ("baodantoc.com.vn", None), ("baodantoc.vn", None), ("a.vn", "g1"), ("b.com", "g1"),
+            ("b.com", None), ("c.gov.vn", None), ("d.org.vn", "g2"), ("e.vn", "g2"), ("f.net", None), ("g.vn", None),
+        ])
+    ]
+    split = halves(annotations)
+    side = {}
+    for annotation in annotations:
+        for unit in (outlet_name(annotation["outlet"]), annotation["same_event_group"]):
+            if unit:
+                assert side.setdefault(unit, split[annotation["file"]]) == split[annotation["file"]], unit
+    assert set(split.values()) == {"dev", "test"}
+    assert outlet_name("www.baodantoc.com.vn") == outlet_name("baodantoc.vn") == "baodantoc"

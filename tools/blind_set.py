@@ -2,6 +2,7 @@
 
     python -m tools.blind_set lines tests/blind/raw/007.txt   # numbered lines with their hashes
     python -m tools.blind_set check [--set tests/blind]      # every raw file against its annotation
+    python -m tools.blind_set split [--set tests/blind]      # assign the dev and test halves, by outlet
 
 The article text is not ours to copy, so a set commits ``annotations.jsonl`` (url, the ``search``
 query and rank that found the excerpt, its sha256, one label per line with the line's hash, and
@@ -62,6 +63,54 @@ def problems(annotation: dict, raw: Path) -> list[str]:
     return found
 
 
+def outlet_name(domain: str) -> str:
+    """The outlet behind a domain: ``baodantoc.com.vn`` and ``baodantoc.vn`` are one paper."""
+    labels = domain.lower().removeprefix("www.").split(".")
+    while len(labels) > 1 and labels[-1] in {"vn", "com", "net", "org", "gov", "edu", "info"}:
+        labels.pop()
+    return labels[-1]
+
+
+def halves(annotations: list[dict]) -> dict[str, str]:
+    """``dev`` or ``test`` per file. An outlet is wholly in one half, and so is a same-event
+    group (its pairs are scored within a half): the units are the connected outlets and groups,
+    dealt in a fixed pseudo-random order to whichever half has fewer excerpts so far."""
+    parent: dict[str, str] = {}
+
+    def root(node: str) -> str:
+        while parent.setdefault(node, node) != node:
+            node = parent[node]
+        return node
+
+    for annotation in annotations:
+        outlet = "outlet:" + outlet_name(annotation["outlet"])
+        if group := annotation.get("same_event_group"):
+            parent[root("group:" + group)] = root(outlet)
+        root(outlet)
+    units: dict[str, list[str]] = {}
+    for annotation in annotations:
+        units.setdefault(root("outlet:" + outlet_name(annotation["outlet"])), []).append(annotation["file"])
+    size = {"dev": 0, "test": 0}
+    split = {}
+    for unit in sorted(units, key=lambda unit: hashlib.sha256(unit.encode()).hexdigest()):
+        half = min(size, key=lambda name: (size[name], name))
+        size[half] += len(units[unit])
+        split.update(dict.fromkeys(units[unit], half))
+    return split
+
+
+def _split(folder: Path) -> int:
+    annotations = read_annotations(folder)
+    split = halves(annotations)
+    with open(folder / "annotations.jsonl", "w", encoding="utf-8") as handle:
+        for annotation in annotations:
+            handle.write(json.dumps({**annotation, "split": split[annotation["file"]]}, ensure_ascii=False) + "\n")
+    for half in ("dev", "test"):
+        files = [a for a in annotations if split[a["file"]] == half]
+        print(f"{half}: {len(files)} excerpts from {len({outlet_name(a['outlet']) for a in files})} outlets")
+    return 0
+
+
 def _lines(path: Path) -> int:
     text = path.read_text(encoding="utf-8")
     print(f"sha256 {hashlib.sha256(text.encode('utf-8')).hexdigest()}")
@@ -85,8 +134,12 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("lines", help="print a raw excerpt's lines, numbered from 0, with their hashes").add_argument("path", type=Path)
     check = commands.add_parser("check", help="check every re-collected excerpt against its annotation")
     check.add_argument("--set", dest="folder", type=Path, default=Path("tests/blind"), help="the set's folder (default: tests/blind)")
+    split = commands.add_parser("split", help="write each excerpt's half (dev/test), whole outlets and same-event groups to one half")
+    split.add_argument("--set", dest="folder", type=Path, default=Path("tests/blind"), help="the set's folder (default: tests/blind)")
     args = parser.parse_args(argv)
-    return _lines(args.path) if args.command == "lines" else _check(args.folder)
+    if args.command == "lines":
+        return _lines(args.path)
+    return _check(args.folder) if args.command == "check" else _split(args.folder)
 
 
 if __name__ == "__main__":
