@@ -17,8 +17,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from transforms.extract_spans import SUBUNIT_HEADS, Segmented, Span
-from transforms.gazetteer import entity_key
+from transforms.extract.spans import SUBUNIT_HEADS, Segmented, Span
+from transforms.extract.gazetteer import entity_key
 
 _CHAIN_SEPARATORS = frozenset({",", "kiêm", ", kiêm"})
 _FIRST_APPOSITION = (",", "-", "–")

@@ -13,7 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from transforms.gazetteer import (
+from transforms.extract.gazetteer import (
     LOWER_CLASS,
     PLACE_KINDS,
     UPPER_CLASS,
