@@ -59,11 +59,17 @@ def _shape(con: duckdb.DuckDBPyConnection, table: str) -> tuple:
 
 
 def test_generated_tables_are_those_the_migrations_built():
+    """A table the migrations built is left as it is by the load's CREATE TABLE IF NOT EXISTS,
+    so it must already have the declared columns; a newer extractor's is created by the load."""
+    compared = set()
     with duckdb.connect() as migrated, duckdb.connect() as generated:
         migrate(migrated, ROOT / "warehouse")
         for extractor in warehouse_sql.kept(EXTRACTORS):
             generated.execute(warehouse_sql.table_ddl(extractor))
-            assert _shape(generated, extractor.table) == _shape(migrated, extractor.table), extractor.table
+            if _shape(migrated, extractor.table)[0]:
+                assert _shape(generated, extractor.table) == _shape(migrated, extractor.table), extractor.table
+                compared.add(extractor.table)
+    assert compared >= {"sources", "photo_credits", "captions", "quotes", "doc_refs"}
 
 
 def test_the_lake_schemas_are_the_declared_columns():
