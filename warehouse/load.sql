@@ -89,13 +89,6 @@ CREATE TABLE IF NOT EXISTS doc_refs (
 );
 DELETE FROM doc_refs WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
 INSERT INTO doc_refs BY NAME SELECT * FROM stg_doc_refs;
-CREATE TABLE IF NOT EXISTS quote_counts (
-    doc_id VARCHAR NOT NULL,
-    quotes INTEGER NOT NULL,
-    PRIMARY KEY (doc_id, quotes)
-);
-DELETE FROM quote_counts WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
-INSERT INTO quote_counts BY NAME SELECT * FROM stg_quote_counts;
 -- END extractor tables
 
 INSERT INTO validation_results BY NAME SELECT * FROM raw_validate_validation_results;

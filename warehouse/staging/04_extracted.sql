@@ -20,6 +20,3 @@ WHERE doc_id IN (SELECT doc_id FROM stg_article_ids);
 
 CREATE OR REPLACE TEMP VIEW stg_doc_refs AS
 SELECT DISTINCT doc_id, doc_ref FROM raw_extract_doc_refs WHERE doc_id IN (SELECT doc_id FROM stg_article_ids);
-
-CREATE OR REPLACE TEMP VIEW stg_quote_counts AS
-SELECT DISTINCT doc_id, quotes FROM raw_extract_quote_counts WHERE doc_id IN (SELECT doc_id FROM stg_article_ids);

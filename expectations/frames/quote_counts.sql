@@ -1,2 +1,0 @@
--- Written by warehouse/build.py from transforms/extract/registry.py: edit the registry, not this file.
-SELECT * FROM stg_quote_counts
