@@ -68,6 +68,20 @@ def test_the_lead_credit_tag_ends_where_the_sentence_starts(lead, rest):
     assert lead[patterns.LEAD_CREDIT_TAG.match(lead).end():] == rest
 
 
+@pytest.mark.parametrize(("lead", "tag"), [
+    ("(Dân trí) - Sáng 15/9, ...", "Dân trí"), ("TTO - Chiều 3/2, ...", "TTO"), ("TGVN. Ngày 12/5, ...", "TGVN"),
+    ("VOV.VN — Tối qua, ...", "VOV.VN"),
+])
+def test_the_outlet_prefix_the_cleaner_moves(lead, tag):
+    found = patterns.OUTLET_PREFIX.match(lead)
+    assert (found["paren"] or found["bare"]) == tag
+
+
+@pytest.mark.parametrize("lead", ["tto - chiều 3/2", "Hà Nội - Sáng 15/9", "(Dân trí) -", "Ông Tô Lâm. Sau đó"])
+def test_not_an_outlet_prefix(lead):
+    assert patterns.OUTLET_PREFIX.match(lead) is None
+
+
 @pytest.mark.parametrize("name", ["Tô Lâm", "Jaishankar", "Cho Tae-yul", "Đặng Thị Ngọc Thịnh", "Ánh Viên"])
 def test_person_names(name):
     assert patterns.PERSON_NAME.match(name)

@@ -31,6 +31,13 @@ LEAD_CREDIT = re.compile(r"^\s*\(?([^()\n]{2,40}?)\)?\s*[-–.]\s")
 # a parenthesised tag or one word of letters, dots and "+", then a dash or a period.
 LEAD_CREDIT_TAG = re.compile(r"^\s*(?:\([^()]{2,40}\)|[\w.+]{2,20})\s*[-–.]\s+")
 
+# The cleaner's outlet tag in front of the lead, which it moves to the source credits:
+# "(Dân trí) - ", "TTO - ", "VOV.VN - ", "TGVN. " (group "paren" or "bare"); a bare tag starts
+# with a capital and the lead must go on after it.
+OUTLET_PREFIX = re.compile(
+    r"^(?:\((?P<paren>[^()]{2,40})\)|(?P<bare>[A-ZĐ][\wĐđ.+&]{1,24}))\s*(?:[-–—]+|\.(?=\s))\s+(?=\S)"
+)
+
 # --- people -------------------------------------------------------------------------------------
 
 # A person's name as the warehouse checks it: capitalized syllables (Vietnamese or foreign),
