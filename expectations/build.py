@@ -28,13 +28,14 @@ os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 import great_expectations as gx  # noqa: E402
 import great_expectations.expectations as E  # noqa: E402
 
+from transforms.extract.declare import Expect  # noqa: E402
+from transforms.extract.registry import extractor_suites  # noqa: E402
+from transforms.patterns import EVENT_DATE_VALUE  # noqa: E402
+
 PROJECT = Path(__file__).resolve().parent
 CRITICAL, WARNING = "critical", "warning"
 QUARANTINE_ROWS = {"quarantine_rows": True}
 TIME_OF_DAY = ["sáng", "trưa", "chiều", "tối", "đêm"]
-# Capitalized syllables (Vietnamese or foreign), optionally hyphenated: "Tô Lâm", "Jaishankar".
-PERSON_NAME = r"^[A-ZĐ\u00C0-\u1EF9][^\s,;:()]*(?: [A-ZĐ\u00C0-\u1EF9][^\s,;:()]*){0,5}$"
-TITLE_WORDS = [r"(?i)\b(?:bộ trưởng|thủ tướng|chủ tịch|bí thư|ủy viên|uỷ viên|đại sứ|giám đốc|thứ trưởng|đại tướng)\b"]
 
 
 def _key_expectations(columns: list[str]) -> list:
@@ -53,6 +54,12 @@ def _day_in_range(column: str, latest: str) -> E.Expectation:
     )
 
 
+def _gx(expectation: Expect) -> E.Expectation:
+    """A registry declaration (transforms/extract/declare.py) as the GX expectation it names."""
+    meta = {"meta": QUARANTINE_ROWS} if expectation.quarantine_rows else {}
+    return getattr(E, expectation.kind)(**expectation.kwargs, severity=expectation.severity, **meta)
+
+
 SUITES: dict[str, list] = {
     "documents": [
         *_key_expectations(["doc_id"]),
@@ -69,7 +76,7 @@ SUITES: dict[str, list] = {
             column="body", min_value=120, max_value=200_000, severity=WARNING, meta=QUARANTINE_ROWS
         ),
         E.ExpectColumnValuesToMatchRegex(
-            column="event_date", regex=r"^(?:\d{4}-\d{2}-\d{2}|--\d{2}-\d{2}|\d{4}-\d{2})$",
+            column="event_date", regex=EVENT_DATE_VALUE.pattern,
             severity=CRITICAL, meta=QUARANTINE_ROWS,
         ),
         _day_in_range("event_day", "latest_event_day"),
@@ -83,21 +90,8 @@ SUITES: dict[str, list] = {
         E.ExpectColumnValuesToNotMatchRegex(column="body", regex={"$PARAMETER": "chrome_pattern"}, severity=WARNING),
         E.ExpectColumnMeanToBeBetween(column="has_person", min_value=0.5, severity=WARNING),
     ],
-    "person_mentions": [
-        *_key_expectations(["doc_id", "person_id"]),
-        E.ExpectColumnValuesToNotBeNull(column="name", severity=CRITICAL, meta=QUARANTINE_ROWS),
-        E.ExpectColumnValuesToBeInSet(column="article_exists", value_set=[True], severity=CRITICAL),
-        E.ExpectColumnValuesToMatchRegex(column="name", regex=PERSON_NAME, severity=WARNING),
-        E.ExpectColumnValuesToNotMatchRegexList(column="name", regex_list=TITLE_WORDS, severity=WARNING),
-    ],
-    "person_titles": [
-        E.ExpectColumnValuesToNotBeNull(column="title", severity=CRITICAL, meta=QUARANTINE_ROWS),
-        E.ExpectColumnValuesToMatchRegex(column="title", regex={"$PARAMETER": "title_pattern"}, severity=WARNING),
-    ],
-    "organization_mentions": [
-        *_key_expectations(["doc_id", "org_id"]),
-        E.ExpectColumnValuesToBeInSet(column="article_exists", value_set=[True], severity=CRITICAL),
-    ],
+    # the extractors' suites, from the extractor registry
+    **{suite: [_gx(e) for e in expectations] for suite, expectations in extractor_suites().items()},
     "duplicates": [
         *_key_expectations(["doc_id"]),
         E.ExpectColumnValuesToNotBeNull(column="canonical_id", severity=CRITICAL, meta=QUARANTINE_ROWS),

@@ -11,11 +11,6 @@ DELETE FROM flagged_lines WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
 DELETE FROM person_mentions WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
 DELETE FROM organization_mentions WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
 DELETE FROM country_mentions WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
-DELETE FROM sources WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
-DELETE FROM photo_credits WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
-DELETE FROM captions WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
-DELETE FROM quotes WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
-DELETE FROM doc_refs WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
 DELETE FROM stories WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
 DELETE FROM duplicates WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
 DELETE FROM dedup_signatures WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
@@ -55,10 +50,45 @@ SELECT doc_id, org_id, as_written FROM stg_organization_mentions;
 INSERT INTO countries BY NAME SELECT * FROM stg_countries ON CONFLICT DO NOTHING;
 INSERT INTO country_mentions BY NAME SELECT doc_id, country_id FROM stg_country_mentions;
 
+-- BEGIN extractor tables: written by warehouse/build.py from transforms/extract/registry.py, do not edit
+CREATE TABLE IF NOT EXISTS sources (
+    doc_id VARCHAR NOT NULL,
+    source VARCHAR NOT NULL,
+    PRIMARY KEY (doc_id, source)
+);
+DELETE FROM sources WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
 INSERT INTO sources BY NAME SELECT * FROM stg_sources;
+CREATE TABLE IF NOT EXISTS photo_credits (
+    doc_id VARCHAR NOT NULL,
+    credit VARCHAR NOT NULL,
+    PRIMARY KEY (doc_id, credit)
+);
+DELETE FROM photo_credits WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
 INSERT INTO photo_credits BY NAME SELECT * FROM stg_photo_credits;
+CREATE TABLE IF NOT EXISTS captions (
+    doc_id   VARCHAR NOT NULL,
+    position INTEGER NOT NULL,
+    caption  VARCHAR NOT NULL,
+    credit   VARCHAR,
+    PRIMARY KEY (doc_id, position)
+);
+DELETE FROM captions WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
 INSERT INTO captions BY NAME SELECT * FROM stg_captions;
+CREATE TABLE IF NOT EXISTS quotes (
+    doc_id   VARCHAR NOT NULL,
+    position INTEGER NOT NULL,
+    quote    VARCHAR NOT NULL,
+    PRIMARY KEY (doc_id, position)
+);
+DELETE FROM quotes WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
 INSERT INTO quotes BY NAME SELECT * FROM stg_quotes;
+CREATE TABLE IF NOT EXISTS doc_refs (
+    doc_id  VARCHAR NOT NULL,
+    doc_ref VARCHAR NOT NULL,
+    PRIMARY KEY (doc_id, doc_ref)
+);
+DELETE FROM doc_refs WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
 INSERT INTO doc_refs BY NAME SELECT * FROM stg_doc_refs;
+-- END extractor tables
 
 INSERT INTO validation_results BY NAME SELECT * FROM raw_validate_validation_results;

@@ -1,5 +1,5 @@
-"""Properties of the extractors' span code (transforms.extract_spans, extract_people,
-extract_events, extract) on text they did not write.
+"""Properties of the extractors' span code (transforms.extract: spans, people,
+events, document) on text they did not write.
 
 Every span indexes the text it claims (``text[start:end]``), inside the text and one line;
 spans come left to right without overlapping; a line's spans do not depend on the lines around
@@ -17,10 +17,10 @@ from hypothesis import strategies as st
 from article_strategies import REFERENCE, article_lines, oddity, page_text, pages
 from transforms.clean import clean_documents
 from transforms.extract import extract_documents
-from transforms.extract_events import find_event
-from transforms.extract_people import mentions_in
-from transforms.extract_spans import segment
-from transforms.gazetteer import Gazetteer, phrase_key
+from transforms.extract.events import find_event
+from transforms.extract.people import mentions_in
+from transforms.extract.spans import segment
+from transforms.extract.gazetteer import Gazetteer, phrase_key
 from transforms.text import repair_characters
 
 GAZETTEER = Gazetteer.from_reference(REFERENCE)

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from article_strategies import FOREIGN, NUMBERS, ODD_SPACES, WORDS, pages
-from transforms.gazetteer import key_text
+from transforms.extract.gazetteer import key_text
 from transforms.text import canonical_tone_placement, match_key, needs_repair, repair_characters
 
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"

@@ -14,7 +14,7 @@ import re
 import zlib
 from collections import defaultdict
 
-from transforms.gazetteer import entity_key
+from transforms.extract.gazetteer import entity_key
 
 # Two articles share a passage when they share long clauses word for word: coverage of one
 # event reuses sentences with small edits ("các đồng chí lãnh đạo" / "lãnh đạo"), and a clause

@@ -13,15 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from transforms.gazetteer import (
-    LOWER_CLASS,
-    PLACE_KINDS,
-    UPPER_CLASS,
-    Entry,
-    Gazetteer,
-    key_text,
-    phrase_key,
-)
+from transforms.extract.gazetteer import LOWER_CLASS, PLACE_KINDS, UPPER_CLASS, Entry, Gazetteer, key_text, phrase_key
 from transforms.text import canonical_tone_placement
 
 _LETTER = r"[^\W\d_]"
@@ -189,14 +181,30 @@ def _organization_end(canonical: str, head: re.Match, phrases: list[Span], start
     if qualifier:
         position, named = qualifier.end(), True
         if qualifier.group(1) in _DESCRIPTION_TRIGGERS and head_key in gazetteer.descriptive_heads:
-            description = _DESCRIPTION.match(canonical, position)
-            end = description.end() if description else position
-            # "Ủy ban Trung ương MTTQ Việt Nam Hoàng Công Thủy": a personal name ends it
-            for word in re.finditer(r" (?=\S)", canonical[position:end]):
-                if _looks_like_name(canonical, position + word.end(), gazetteer):
-                    end = position + word.start()
-                    break
-            return end, nested, True
+            return _description_end(canonical, position, gazetteer), nested, True
+    position, named = _name_end(canonical, head_key, position, named, nested, phrases, starts, gazetteer)
+    # A connector the next word did not continue ("UBND tỉnh Lào Cai và Chủ tịch ...") is not the name's.
+    dangling = _DANGLING_CONNECTOR.search(canonical, head.start(), position)
+    if dangling is not None:
+        position = dangling.start()
+    return position, nested, named
+
+
+def _description_end(canonical: str, position: int, gazetteer: Gazetteer) -> int:
+    """Where the lower-case description a descriptive head takes ends ("Ủy ban Trung ương
+    MTTQ Việt Nam ..."): a personal name ends it ("... Hoàng Công Thủy")."""
+    description = _DESCRIPTION.match(canonical, position)
+    end = description.end() if description else position
+    for word in re.finditer(r" (?=\S)", canonical[position:end]):
+        if _looks_like_name(canonical, position + word.end(), gazetteer):
+            return position + word.start()
+    return end
+
+
+def _name_end(canonical: str, head_key: str, position: int, named: bool, nested: list[Span],
+              phrases: list[Span], starts: list[int], gazetteer: Gazetteer) -> tuple[int, bool]:
+    """Where the words naming an organization end from ``position`` (places and organizations
+    inside it go to ``nested``), and whether it has a proper name."""
     after_organization = False
     while position < len(canonical) and canonical[position] == " ":
         start = position + 1
@@ -236,11 +244,7 @@ def _organization_end(canonical: str, head: re.Match, phrases: list[Span], start
             position = after - 1  # the loop expects the space before the next word
             if canonical[position] != " ":
                 break
-    # A connector the next word did not continue ("UBND tỉnh Lào Cai và Chủ tịch ...") is not the name's.
-    dangling = _DANGLING_CONNECTOR.search(canonical, head.start(), position)
-    if dangling is not None:
-        position = dangling.start()
-    return position, nested, named
+    return position, named
 
 
 def _bare_local_end(canonical: str, head: re.Match, phrases: list[Span], starts: list[int]) -> int | None:

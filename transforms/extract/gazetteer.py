@@ -164,80 +164,34 @@ class Gazetteer:
 
     @classmethod
     def from_reference(cls, reference: Reference) -> Gazetteer:
-        aliases: dict[str, list[Alias]] = {}
-
-        def add(alias: str, entry: Entry, strict_case: bool = False) -> None:
-            alias = alias.strip()
-            if not alias:
-                return
-            exact = alias if _is_case_sensitive(alias) else None
-            record = Alias(entry, exact, alias[0].isupper(), strict_case)
-            bucket = aliases.setdefault(phrase_key(alias), [])
-            if record not in bucket:
-                bucket.append(record)
-
-        heads: list[str] = []
-        head_names: dict[str, str] = {}
-        descriptive: set[str] = set()
-        organizations: dict[str, Entry] = {}
-        for row in reference.get("organizations", []):
-            entry = Entry(
-                "organization", row["name"], row.get("type", ""),
-                descriptive=row.get("descriptive") == "yes", valid_from=row.get("valid_from", ""),
-                valid_until=row.get("valid_until", ""), successor=row.get("successor", ""),
-            )
-            names = [row["name"], *_split_aliases(row.get("aliases", ""))]
-            if entry.category == "head":
-                heads.extend(canonical_tone_placement(name) for name in names)
-                head_names.update((phrase_key(name), row["name"]) for name in names)
-                if entry.descriptive:
-                    descriptive.update(phrase_key(name) for name in names)
-                continue
-            organizations[phrase_key(entry.name)] = entry
-            for name in names:
-                add(name, entry)
-
+        aliases = _Aliases()
+        organizations = _Organizations.read(reference, aliases)
         for row in reference.get("countries", []):
             entry = Entry(row["kind"], row["name"], ambiguous=row.get("ambiguous") == "yes")
             # An ambiguous row holds only the ambiguous short forms, in its aliases.
             names = _split_aliases(row.get("aliases", ""))
             for name in names if entry.ambiguous else [row["name"], *names]:
-                add(name, entry)
-
+                aliases.add(name, entry)
         agencies: dict[str, Entry] = {}
         for row in reference.get("agencies", []):
             entry = Entry("agency", row["name"], row.get("kind", ""))
             for name in [row["name"], *_split_aliases(row.get("aliases", ""))]:
-                add(name, entry)
+                aliases.add(name, entry)
                 agencies[phrase_key(name)] = entry
+        _add_titles(reference, organizations.entries, aliases)
 
-        title_rows = [*reference.get("titles", []), *reference.get("ranks", [])]
-        written_titles = {phrase_key(row["title"]) for row in title_rows}
-        for row in title_rows + _ministerial_titles(organizations.values(), written_titles):
-            entry = Entry(row["kind"], row["title"], row.get("complement", ""), row.get("organization", ""))
-            add(row["title"], entry)
-            if entry.kind == "position":
-                for title in _prefixed(row["title"]):
-                    add(title, entry, strict_case=title.startswith(tuple(_CAPITALIZED_PREFIXES)))
-
-        frozen = {key: _ambiguous_wins(records) for key, records in aliases.items()}
-        limit = sys.getrecursionlimit()
-        sys.setrecursionlimit(max(limit, 10_000))  # the trie's nesting depth is the longest key
-        try:
-            phrase_regex = re.compile(rf"(?<!\w)(?:{_trie_pattern(frozen)})(?![\w+])")
-        finally:
-            sys.setrecursionlimit(limit)
-        gazetteer_countries = _countries_named_in(organizations.values(), phrase_regex, frozen)
-        head_alternation = "|".join(re.escape(h) for h in sorted(set(heads), key=len, reverse=True))
+        frozen = {key: _ambiguous_wins(records) for key, records in aliases.by_key.items()}
+        phrase_regex = _phrase_regex(frozen)
+        head_alternation = "|".join(re.escape(h) for h in sorted(set(organizations.heads), key=len, reverse=True))
         return cls(
             aliases=frozen,
             phrase_regex=phrase_regex,
             organization_heads=re.compile(rf"(?<!\w)(?:{head_alternation})(?!\w)"),
-            descriptive_heads=frozenset(descriptive),
-            organizations=organizations,
+            descriptive_heads=frozenset(organizations.descriptive),
+            organizations=organizations.entries,
             agencies=agencies,
-            countries_in_organization=gazetteer_countries,
-            head_names=head_names,
+            countries_in_organization=_countries_named_in(organizations.entries.values(), phrase_regex, frozen),
+            head_names=organizations.head_names,
         )
 
     def find_phrases(self, text: str, keyed: str) -> Iterator[PhraseMatch]:
@@ -275,6 +229,75 @@ class Gazetteer:
 
     def is_surname(self, word: str) -> bool:
         return word.lower() in self.surnames
+
+
+class _Aliases:
+    """Every spelling of every entry, by lookup key, in reading order."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, list[Alias]] = {}
+
+    def add(self, alias: str, entry: Entry, strict_case: bool = False) -> None:
+        alias = alias.strip()
+        if not alias:
+            return
+        exact = alias if _is_case_sensitive(alias) else None
+        record = Alias(entry, exact, alias[0].isupper(), strict_case)
+        bucket = self.by_key.setdefault(phrase_key(alias), [])
+        if record not in bucket:
+            bucket.append(record)
+
+
+@dataclass
+class _Organizations:
+    """organizations.csv read: the organizations (their aliases added) and the head words
+    organizations are built from ("Bộ", "UBND"), which are no organizations themselves."""
+
+    entries: dict[str, Entry] = field(default_factory=dict)  # canonical key → entry
+    heads: list[str] = field(default_factory=list)
+    head_names: dict[str, str] = field(default_factory=dict)
+    descriptive: set[str] = field(default_factory=set)
+
+    @classmethod
+    def read(cls, reference: Reference, aliases: _Aliases) -> _Organizations:
+        found = cls()
+        for row in reference.get("organizations", []):
+            entry = Entry(
+                "organization", row["name"], row.get("type", ""),
+                descriptive=row.get("descriptive") == "yes", valid_from=row.get("valid_from", ""),
+                valid_until=row.get("valid_until", ""), successor=row.get("successor", ""),
+            )
+            names = [row["name"], *_split_aliases(row.get("aliases", ""))]
+            if entry.category == "head":
+                found.heads.extend(canonical_tone_placement(name) for name in names)
+                found.head_names.update((phrase_key(name), row["name"]) for name in names)
+                if entry.descriptive:
+                    found.descriptive.update(phrase_key(name) for name in names)
+                continue
+            found.entries[phrase_key(entry.name)] = entry
+            for name in names:
+                aliases.add(name, entry)
+        return found
+
+
+def _add_titles(reference: Reference, organizations: dict[str, Entry], aliases: _Aliases) -> None:
+    title_rows = [*reference.get("titles", []), *reference.get("ranks", [])]
+    written_titles = {phrase_key(row["title"]) for row in title_rows}
+    for row in title_rows + _ministerial_titles(organizations.values(), written_titles):
+        entry = Entry(row["kind"], row["title"], row.get("complement", ""), row.get("organization", ""))
+        aliases.add(row["title"], entry)
+        if entry.kind == "position":
+            for title in _prefixed(row["title"]):
+                aliases.add(title, entry, strict_case=title.startswith(tuple(_CAPITALIZED_PREFIXES)))
+
+
+def _phrase_regex(aliases: dict[str, tuple[Alias, ...]]) -> re.Pattern:
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, 10_000))  # the trie's nesting depth is the longest key
+    try:
+        return re.compile(rf"(?<!\w)(?:{_trie_pattern(aliases)})(?![\w+])")
+    finally:
+        sys.setrecursionlimit(limit)
 
 
 def _ministerial_titles(organizations: Iterable[Entry], written: set[str]) -> list[dict]:

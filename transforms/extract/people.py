@@ -17,8 +17,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from transforms.extract_spans import SUBUNIT_HEADS, Segmented, Span
-from transforms.gazetteer import entity_key
+from transforms.extract.spans import SUBUNIT_HEADS, Segmented, Span
+from transforms.extract.gazetteer import entity_key
 
 _CHAIN_SEPARATORS = frozenset({",", "kiêm", ", kiêm"})
 _FIRST_APPOSITION = (",", "-", "–")
@@ -161,63 +161,83 @@ def _read_title(segmented: Segmented, index: int) -> tuple[TitleUnit | None, int
     """One title: a rank, or a position with its modifiers and complement
     ("Phó Thủ tướng Thường trực Chính phủ", "Đại sứ Trung Quốc tại Việt Nam",
     "Cục trưởng Cục Đối ngoại, Bộ Công an")."""
-    spans, head = segmented.spans, segmented.spans[index]
+    head = segmented.spans[index]
     if head.has("rank") and not head.has("position"):
         return TitleUnit(segmented.text[head.start:head.end], head.start, head.end), index + 1
-    position = head.entry("position")
-    unit = TitleUnit("", head.start, head.end)
-    renamed: list[Span] = []  # complements written in canonical form in ``unit.canonical``
-    index += 1
+    reader = _TitleReader(segmented, TitleUnit("", head.start, head.end), index + 1)
+    _read_qualifiers(reader, head)
+    complement = _read_complement(reader)
+    if complement is None and head.entry("position").category == "required":
+        return None, reader.index  # "Ủy viên" alone is no title
+    unit = reader.unit
+    unit.text = segmented.text[unit.start:unit.end]
+    unit.canonical = _canonical_title(segmented.text, unit, reader.renamed)
+    unit.complemented = complement is not None
+    return unit, reader.index
 
-    def adjacent() -> Span | None:
-        if index < len(spans) and not segmented.gap(unit.end, spans[index].start):
-            return spans[index]
+
+@dataclass(slots=True)
+class _TitleReader:
+    """A title being read: its unit so far and the index of the next span."""
+
+    segmented: Segmented
+    unit: TitleUnit
+    index: int
+    renamed: list[Span] = field(default_factory=list)  # complements written in canonical form in ``unit.canonical``
+
+    def adjacent(self) -> Span | None:
+        spans = self.segmented.spans
+        if self.index < len(spans) and not self.segmented.gap(self.unit.end, spans[self.index].start):
+            return spans[self.index]
         return None
 
-    while (following := adjacent()) is not None and following.has("modifier"):
-        unit.end, index = following.end, index + 1
+    def take(self, span: Span, organization: bool = False, renamed: bool = True) -> None:
+        if organization:
+            self.unit.organizations.append(span)
+        if renamed:
+            self.renamed.append(span)
+        self.unit.end, self.index = span.end, self.index + 1
+
+
+def _read_qualifiers(reader: _TitleReader, head: Span) -> None:
+    """The words between a position and its complement: modifiers, an aide's leader, a session."""
+    while (following := reader.adjacent()) is not None and following.has("modifier"):
+        reader.take(following, renamed=False)
     # "Trợ lý Tổng thống", "Cố vấn Thủ tướng": an aide's title names the leader's
-    if _AIDE.match(segmented.text[head.start:head.end]) and (leader := adjacent()) is not None \
+    text, spans = reader.segmented.text, reader.segmented.spans
+    if _AIDE.match(text[head.start:head.end]) and (leader := reader.adjacent()) is not None \
             and leader.has("position") and not leader.has("honorific"):
-        unit.end, index = leader.end, index + 1
+        reader.take(leader, renamed=False)
     # "Chủ tịch Khóa 79 Đại hội đồng LHQ": the session number between a position and its body
-    session = _SESSION.match(segmented.text, unit.end)
-    if session is not None and index < len(spans) and spans[index].start == session.end() \
-            and spans[index].is_organization:
-        unit.end = session.end() - 1
-    complement = adjacent()
+    session = _SESSION.match(text, reader.unit.end)
+    if session is not None and reader.index < len(spans) and spans[reader.index].start == session.end() \
+            and spans[reader.index].is_organization:
+        reader.unit.end = session.end() - 1
+
+
+def _read_complement(reader: _TitleReader) -> Span | None:
+    """The body or country a title is of, and what completes it; None when there is none."""
+    complement = reader.adjacent()
     if complement is not None and complement.is_organization:
-        unit.organizations.append(complement)
-        renamed.append(complement)
-        unit.end, index = complement.end, index + 1
-        if (party := adjacent()) is not None and _is_party(party):
+        reader.take(complement, organization=True)
+        if (party := reader.adjacent()) is not None and _is_party(party):
             # "Ủy viên Bộ Chính trị Đảng Cộng sản Trung Quốc": the organ, then its party
-            unit.organizations.append(party)
-            renamed.append(party)
-            unit.end, index = party.end, index + 1
-        if (country := adjacent()) is not None and country.is_country:
-            renamed.append(country)
-            unit.end, index = country.end, index + 1
+            reader.take(party, organization=True)
+        if (country := reader.adjacent()) is not None and country.is_country:
+            reader.take(country)
     elif complement is not None and complement.is_country:
-        renamed.append(complement)
-        unit.end, index = complement.end, index + 1
+        reader.take(complement)
     else:
-        complement = None
-    if complement is not None and index < len(spans):
-        gap, following = segmented.gap(unit.end, spans[index].start), spans[index]
+        return None
+    spans = reader.segmented.spans
+    if reader.index < len(spans):
+        following = spans[reader.index]
+        gap = reader.segmented.gap(reader.unit.end, following.start)
         if gap == "tại" and following.is_place:
-            renamed.append(following)
-            unit.end, index = following.end, index + 1
-        elif gap == "," and _names_parent_body(unit, following):
-            unit.organizations.append(following)
-            renamed.append(following)
-            unit.end, index = following.end, index + 1
-    if complement is None and position.category == "required":
-        return None, index  # "Ủy viên" alone is no title
-    unit.text = segmented.text[unit.start:unit.end]
-    unit.canonical = _canonical_title(segmented.text, unit, renamed)
-    unit.complemented = complement is not None
-    return unit, index
+            reader.take(following)
+        elif gap == "," and _names_parent_body(reader.unit, following):
+            reader.take(following, organization=True)
+    return complement
 
 
 def _canonical_title(text: str, unit: TitleUnit, renamed: list[Span]) -> str:

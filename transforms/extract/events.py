@@ -24,6 +24,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from transforms.patterns import FULL_DATE, LEAD_CREDIT_TAG
+
 # Explicit capitals, not re.IGNORECASE: a leading character class lets the scan skip ahead.
 _TIME_OF_DAY = r"(?P<tod>[Rr]ạng sáng|[Ss]áng sớm|[Ss]áng|[Tt]rưa|[Cc]hiều tối|[Cc]hiều|[Tt]ối|[Đđ]êm|[Kk]huya)"
 # "15-9", "15/12/2021", "12-13/5", and the long form "15 tháng 12 năm 2021"
@@ -47,8 +49,6 @@ _EXPRESSIONS = (
     re.compile(rf"(?<!\w)(?:[Tt]hứ (?:Hai|Ba|Tư|Năm|Sáu|Bảy)|[Cc]hủ [Nn]hật),?\s*\(?{_DAY_MONTH}"),
 )
 _TIME_OF_DAY_NAME = {"rạng sáng": "sáng", "sáng sớm": "sáng", "chiều tối": "chiều", "khuya": "đêm"}
-# An outlet credit opening the lead: "(Baohatinh.vn) - ", "VOV.VN - ", "TGVN. ", "TTO - ".
-_LEAD_CREDIT = re.compile(r"^\s*(?:\([^()]{2,40}\)|[\w.+]{2,20})\s*[-–.]\s+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)$")
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?](?=\s|$)")  # not the period of an initial ("S. Jaishankar")
 _LEAD_PARAGRAPHS = 3
@@ -57,9 +57,6 @@ _YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d{2}(?![\d/])")
 _REVIEW_WORDS = re.compile(r"kết quả|tổng kết|sơ kết|rà soát|năm qua", re.IGNORECASE)
 _PLAN_WORDS = re.compile(r"nhiệm vụ|phương hướng|kế hoạch|triển khai|trọng tâm|định hướng|chương trình", re.IGNORECASE)
 _YEAR_CONTEXT = 80
-_FULL_DATE = re.compile(
-    r"(?<![\d/.-])(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})\s*[/.-]\s*(?P<year>(?:19|20)\d{2})(?![\d/])"
-)
 # Dates of documents, founding and birth say nothing of when the event was.
 _DOCUMENT_WORDS = re.compile(
     r"Nghị quyết|Nghị định|Quyết định|Chỉ thị|Kết luận|Thông tư|Quy định|Luật|Hiến pháp|Hiệp định|Hiệp ước|"
@@ -135,7 +132,7 @@ def _event_expression(paragraphs: list[str], published: date | None) -> tuple[st
     bare mid-sentence one ("ngày 5/6"), skipping historical dates while the lead has others."""
     primary, secondary = [], []
     for paragraph in paragraphs:
-        credit = _LEAD_CREDIT.match(paragraph)
+        credit = LEAD_CREDIT_TAG.match(paragraph)
         lead_start = credit.end() if credit else 0
         candidates = sorted(
             (match for pattern in _EXPRESSIONS for match in pattern.finditer(paragraph) if _valid(match)),
@@ -233,16 +230,16 @@ def _year_from_dates(text: str, day: int, month: int) -> int | None:
     mentioned), else the year that puts the article's other full dates — deadlines, follow-ups,
     not the dates of documents — within three months of the event ("trước ngày 30/3/2025")."""
     years = [int(found.group()) for found in _YEAR.finditer(text)]
-    years += [int(found.group("year")) for found in _FULL_DATE.finditer(text)]
+    years += [int(found.group("year")) for found in FULL_DATE.finditer(text)]
     latest = max(years, default=None)
     same_day = [
-        int(found.group("year")) for found in _FULL_DATE.finditer(text)
+        int(found.group("year")) for found in FULL_DATE.finditer(text)
         if (int(found.group("day")), int(found.group("month"))) == (day, month)
     ]
     if same_day and latest is not None and max(same_day) >= latest - 1:
         return max(same_day)
     votes: set[int] = set()
-    for found in _FULL_DATE.finditer(text):
+    for found in FULL_DATE.finditer(text):
         sentence_start = max(text.rfind(". ", 0, found.start()), text.rfind("\n", 0, found.start()))
         if _DOCUMENT_WORDS.search(text, max(sentence_start, found.start() - 50), found.start()) \
                 or _ORIGIN_WORDS.search(text, max(sentence_start, found.start() - 20), found.start()):

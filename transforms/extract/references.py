@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from transforms.extract_spans import CAPITALIZED_WORD, LOWERCASE_WORD
-from transforms.gazetteer import entity_key
+from transforms.extract.spans import CAPITALIZED_WORD, LOWERCASE_WORD
+from transforms.extract.gazetteer import entity_key
 
 _QUOTES = re.compile(r"“\s*([^“”\n]+?)\s*”|\"\s*([^\"\n]+?)\s*\"|«\s*([^«»\n]+?)\s*»")
 

@@ -1,0 +1,89 @@
+"""The extract stage's own tables, declared (:mod:`transforms.extract.declare`).
+
+The extraction of one article (:func:`transforms.extract.document.extract_documents`) holds
+everything these tables are read from; :mod:`transforms.extract.registry` lists them.
+"""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+from transforms.extract.declare import WARNING, Column, Extractor, in_set, keys, matches, matches_none, not_null, per_value
+from transforms.extract.gazetteer import entity_key
+from transforms.patterns import PERSON_NAME, TITLE_WORD
+
+_TEXT = pa.string()
+
+
+def _text_columns(*names: str, nullable: bool = True) -> tuple[Column, ...]:
+    return tuple(Column(name, _TEXT, nullable) for name in names)
+
+
+_ARTICLE_COLUMNS = ("doc_id", "title", "published_date", "event_date_text", "event_date", "event_date_precision",
+                    "time_of_day", "location", "author")
+
+# Merged into the warehouse's articles with the cleaned text (warehouse/staging/02_articles.sql).
+ARTICLES = Extractor(
+    "articles_extracted",
+    _text_columns(*_ARTICLE_COLUMNS),
+    rows=lambda extraction: [{column: extraction.get(column) for column in _ARTICLE_COLUMNS}],
+)
+
+# People get ids and one row per person and article (warehouse/staging/03_entities.sql).
+PERSON_MENTIONS = Extractor(
+    "person_mentions",
+    (*_text_columns("doc_id", "person_key", "name"), Column("titles", pa.list_(_TEXT)), Column("in_caption", pa.bool_())),
+    rows=lambda extraction: [
+        {"doc_id": extraction["doc_id"], "person_key": p["person_key"], "name": p["name"], "titles": p["titles"],
+         "in_caption": p["in_caption"]}
+        for p in extraction["people"]
+    ],
+    suites={
+        "person_mentions": (
+            *keys("doc_id", "person_id"),
+            not_null("name", quarantine_rows=True),
+            in_set("article_exists", [True]),
+            matches("name", PERSON_NAME.pattern, severity=WARNING),
+            matches_none("name", [TITLE_WORD.pattern], severity=WARNING),
+        ),
+        "person_titles": (
+            not_null("title", quarantine_rows=True),
+            matches("title", {"$PARAMETER": "title_pattern"}, severity=WARNING),
+        ),
+    },
+)
+
+ORGANIZATION_MENTIONS = Extractor(
+    "organization_mentions",
+    _text_columns("doc_id", "org_key", "organization", "as_written"),
+    rows=lambda extraction: [
+        {"doc_id": extraction["doc_id"], "org_key": entity_key(o["name"]), "organization": o["name"],
+         "as_written": o["as_written"]}
+        for o in extraction["organizations_detail"]
+    ],
+    suites={"organization_mentions": (*keys("doc_id", "org_id"), in_set("article_exists", [True]))},
+)
+
+COUNTRY_MENTIONS = Extractor("country_mentions", _text_columns("doc_id", "country"), per_value("country", "countries"))
+
+SOURCES = Extractor("sources", _text_columns("doc_id", "source", nullable=False), per_value("source", "sources"),
+                    warehouse="distinct")
+
+PHOTO_CREDITS = Extractor("photo_credits", _text_columns("doc_id", "credit", nullable=False),
+                          per_value("credit", "photo_credits"), warehouse="distinct")
+
+CAPTIONS = Extractor(
+    "captions",
+    (*_text_columns("doc_id", "caption", nullable=False), Column("credit", _TEXT)),
+    rows=lambda extraction: [
+        {"doc_id": extraction["doc_id"], "caption": caption, "credit": credit}
+        for caption, credit in zip(extraction["captions"], extraction["caption_credits"])
+    ],
+    warehouse="ordered",
+)
+
+QUOTES = Extractor("quotes", _text_columns("doc_id", "quote", nullable=False), per_value("quote", "quotes"),
+                   warehouse="ordered")
+
+DOC_REFS = Extractor("doc_refs", _text_columns("doc_id", "doc_ref", nullable=False), per_value("doc_ref", "doc_refs"),
+                     warehouse="distinct")
