@@ -19,8 +19,9 @@ from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from article_strategies import CHROME_LINES, REFERENCE, article_lines, pages
-from transforms.chrome import ChromeRules, DocumentLines, ends_like_sentence, evidence_rows, recurring_keys
-from transforms.clean import _rejoin_wrapped, _split_lines, clean_documents, recurring_evidence
+from transforms.clean.chrome import ChromeRules, DocumentLines, ends_like_sentence, evidence_rows, recurring_keys
+from transforms.clean import clean_documents, recurring_evidence
+from transforms.clean.batch import _rejoin_wrapped, _split_lines
 from transforms.text import match_key, repair_characters
 
 RULES = ChromeRules.from_reference(REFERENCE)

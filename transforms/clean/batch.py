@@ -26,7 +26,7 @@ from functools import cached_property
 
 import pyarrow as pa
 
-from transforms.chrome import (
+from transforms.clean.chrome import (
     MAX_CHROME_CHARS,
     DocumentLines,
     ChromeRules,
