@@ -28,8 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.flow_shards import SHARD_SIZE, WORKERS, require_same, run_concurrently, shards_of  # noqa: E402
-from transforms.chrome import evidence_rows, recurring_keys  # noqa: E402
-from transforms.clean import clean_documents, recurring_evidence  # noqa: E402
+from transforms.clean import clean_documents, evidence_rows, recurring_evidence, recurring_keys  # noqa: E402
 from transforms.reference import load_reference  # noqa: E402
 
 HEADERS = [

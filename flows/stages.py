@@ -23,7 +23,7 @@ from prefect.tasks import exponential_backoff
 from flows.artifacts import publish_validation
 from flows.errors import details, is_transient, isolate_failures, shard_context
 from flows.lake import Lake, latest_lineage, write_part
-from transforms import chrome
+from transforms.clean import recurring as chrome
 from transforms import clean as cleaning
 from transforms import dedup as deduplication
 from transforms import extract as extraction

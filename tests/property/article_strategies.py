@@ -16,7 +16,7 @@ from pathlib import Path
 
 from hypothesis import strategies as st
 
-from transforms.chrome import MAX_CHROME_CHARS
+from transforms.clean import MAX_CHROME_CHARS
 from transforms.reference import load_reference
 from transforms.synth import generate_article
 

@@ -1,4 +1,4 @@
-"""Properties of the cleaner (transforms.clean, transforms.chrome) on pages it did not write.
+"""Properties of the cleaner (the package transforms.clean) on pages it did not write.
 
 Every line of a page ends in the body or in ``removed_lines`` with its rule, line number and
 text; the body keeps the page's words in order; the result does not depend on the batch order
@@ -19,8 +19,16 @@ from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from article_strategies import CHROME_LINES, REFERENCE, article_lines, pages
-from transforms.chrome import ChromeRules, DocumentLines, ends_like_sentence, evidence_rows, recurring_keys
-from transforms.clean import _rejoin_wrapped, _split_lines, clean_documents, recurring_evidence
+from transforms.clean import (
+    ChromeRules,
+    DocumentLines,
+    clean_documents,
+    ends_like_sentence,
+    evidence_rows,
+    recurring_evidence,
+    recurring_keys,
+)
+from transforms.clean.rewrap import _rejoin_wrapped, _split_lines
 from transforms.text import match_key, repair_characters
 
 RULES = ChromeRules.from_reference(REFERENCE)
