@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 from transforms.clean.chrome import is_headline_like, word_count
-from transforms.clean.credits import _OUTLET_PREFIX, _is_acronym, _is_outlet_tag, _is_person_name, _parse_credit_line
+from transforms.clean.credits import _is_acronym, _is_outlet_tag, _is_person_name, _parse_credit_line
 from transforms.clean.draft import _Draft, _Line
+from transforms.patterns import OUTLET_PREFIX
 
 
 # Photo captions. A credit closes the caption: "… phát biểu. Ảnh: Thống Nhất – TTXVN",
@@ -205,7 +206,7 @@ def _is_stand_alone_caption(line: _Line) -> bool:
 def _is_lead_tag(draft: _Draft, line: _Line) -> bool:
     """The lead paragraph, not a caption: it opens with an outlet tag ("(HNMO) - ", "TPO - "), or
     it is the first long sentence of the text."""
-    found = _OUTLET_PREFIX.match(line.text)
+    found = OUTLET_PREFIX.match(line.text)
     if found and _is_outlet_tag((found.group("paren") or found.group("bare")).strip(), found.group("paren") is not None):
         return True
     first = next((other for other in draft.lines if other.live and other.sentence_like), None)

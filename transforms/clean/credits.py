@@ -9,24 +9,19 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from transforms.clean.chrome import is_sentence_like, word_count
+from transforms.patterns import DOMAIN_ENDING, PHOTO_CREDIT_SEPARATORS
 from transforms.reference import Reference
 
 if TYPE_CHECKING:  # the draft imports this module to find the outlets a photo credit names
     from transforms.clean.draft import _Draft, _Line
 
 
-# Outlet tag in front of the lead: "(Baohatinh.vn) - ", "TTO - ", "VOV.VN - ", "(Chinhphu.vn) -",
-# "(Dân trí) - ", "TGVN. ". The tag is a source credit; the sentence stays in the body.
-_OUTLET_PREFIX = re.compile(
-    r"^(?:\((?P<paren>[^()]{2,40})\)|(?P<bare>[A-ZĐ][\wĐđ.+&]{1,24}))\s*(?:[-–—]+|\.(?=\s))\s+(?=\S)"
-)
-_DOMAIN = re.compile(r"\.(?:vn|com|net|org|info)$", re.IGNORECASE)
 _OUTLET_KINDS = ("báo ", "tạp chí ", "đài ", "kênh ", "cổng thông tin ", "thông tấn xã ", "truyền hình ")
 _MAX_OUTLET_WORDS = 4
 
 
 def _is_outlet_tag(outlet: str, parenthesised: bool) -> bool:
-    if _DOMAIN.search(outlet) or _is_acronym(outlet):
+    if DOMAIN_ENDING.search(outlet) or _is_acronym(outlet):
         return True
     words = outlet.split()
     return (
@@ -50,7 +45,7 @@ def _is_acronym(token: str) -> bool:
 
 def _is_outlet_name(text: str, outlets: frozenset[str]) -> bool:
     text = text.strip()
-    return text.casefold() in outlets or _is_acronym(text) or _DOMAIN.search(text) is not None
+    return text.casefold() in outlets or _is_acronym(text) or DOMAIN_ENDING.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -196,7 +191,7 @@ def _looks_like_outlet(text: str) -> bool:
     return (
         _is_acronym(text.split("-")[0])
         or _is_acronym(text.split(".")[0])
-        or _DOMAIN.search(text) is not None
+        or DOMAIN_ENDING.search(text) is not None
         or text.endswith("+")
         or text.casefold().startswith(_OUTLET_KINDS)
     )
@@ -205,13 +200,12 @@ def _looks_like_outlet(text: str) -> bool:
 # Parts of a photo credit that name an outlet rather than a photographer: acronyms (TTXVN, VGP,
 # AFP), domains, "Vietnam+", names from the agencies reference, single foreign words (Reuters,
 # Xinhua: several vowel groups, which no Vietnamese syllable has).
-_CREDIT_PARTS = re.compile(r"\s*[/,;&]\s*|\s+[-–—]\s+")
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+", re.IGNORECASE)
 _NOT_OUTLETS = frozenset({"tl", "nvcc", "btc", "ctv", "pv", "fb", "mxh", "internet", "facebook", "ai"})
 
 
 def _outlets_in_credit(credit: str, known_outlets: frozenset[str]) -> list[str]:
-    return [part for part in _CREDIT_PARTS.split(credit) if _is_credited_outlet(part.strip(), known_outlets)]
+    return [part for part in PHOTO_CREDIT_SEPARATORS.split(credit) if _is_credited_outlet(part.strip(), known_outlets)]
 
 
 def _is_credited_outlet(part: str, known_outlets: frozenset[str]) -> bool:

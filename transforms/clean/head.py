@@ -4,8 +4,9 @@ the headline, the outlet tag in front of the lead ("TTO - "), and the sapo."""
 from __future__ import annotations
 
 from transforms.clean.chrome import MAX_CHROME_CHARS, ChromeRules, ends_like_sentence, is_headline_like, word_count
-from transforms.clean.credits import _OUTLET_PREFIX, _is_outlet_name, _is_outlet_tag, _take_credit_line
+from transforms.clean.credits import _is_outlet_name, _is_outlet_tag, _take_credit_line
 from transforms.clean.draft import _Draft, _Line
+from transforms.patterns import OUTLET_PREFIX
 from transforms.text import match_key
 
 
@@ -94,7 +95,7 @@ def _take_outlet_prefix(draft: _Draft) -> None:
     lead = next((line for line in draft.live_lines() if line.sentence_like), None)
     if lead is None:
         return
-    found = _OUTLET_PREFIX.match(lead.text)
+    found = OUTLET_PREFIX.match(lead.text)
     if not found or word_count(lead.text[found.end() :]) < _MIN_LEAD_WORDS:
         return
     outlet = (found.group("paren") or found.group("bare")).strip()
