@@ -67,7 +67,7 @@ def write_report(warehouse_path: Path, out_path: Path) -> Path:
 
 
 def _render_page(db: Warehouse, warehouse_name: str) -> str:
-    last_run = queries.last_run(db)
+    last_run = queries.last_run_stages(db)
     run_id = last_run[0][0] if last_run else None
     validation = queries.latest_validation(db)
     origin = f"generated from run {esc(run_id)}" if run_id else "no pipeline run recorded yet"

@@ -3,6 +3,9 @@
 A warehouse created before its first load has no tables or views yet: reads then return no rows
 and the sections say there is no data. Every ordering is total, so the same warehouse always
 gives the same page.
+
+No name in this module may be a table's or a view's: when a table is missing, DuckDB looks the
+name up among the caller's Python variables (its replacement scans) before it fails.
 """
 
 from __future__ import annotations
@@ -42,7 +45,7 @@ class Warehouse:
         return rows[0][0] if rows else None
 
 
-def last_run(db: Warehouse) -> list[tuple]:
+def last_run_stages(db: Warehouse) -> list[tuple]:
     """(run_id, stage, status, rows_in, rows_out, seconds, finished) per stage, in DAG order."""
     return db.rows(
         # UTC, not the session's time zone: the page must not depend on the machine.
@@ -53,7 +56,7 @@ def last_run(db: Warehouse) -> list[tuple]:
     )
 
 
-def document_fates(db: Warehouse) -> list[tuple[str, int]]:
+def fate_counts(db: Warehouse) -> list[tuple[str, int]]:
     return db.rows("SELECT fate, documents FROM document_fates ORDER BY documents DESC, fate")
 
 
@@ -86,7 +89,7 @@ def ranking(db: Warehouse, name: str) -> list[tuple[str, int]]:
     return db.rows(f"SELECT * FROM ({RANKINGS[name]}) ORDER BY n DESC, 1 LIMIT {TOP_N}")
 
 
-def most_cited_documents(db: Warehouse) -> list[tuple]:
+def cited_documents(db: Warehouse) -> list[tuple]:
     return db.rows(
         "SELECT doc_ref, articles, first_cited, last_cited FROM most_cited_documents "
         f"ORDER BY articles DESC, doc_ref LIMIT {TABLE_ROWS}"
@@ -140,7 +143,7 @@ def latest_validation(db: Warehouse) -> dict | None:
     }
 
 
-def validation_results(db: Warehouse, run_id: str) -> list[tuple]:
+def expectation_results(db: Warehouse, run_id: str) -> list[tuple]:
     """Every expectation of ``run_id``, suite by suite, failures first."""
     return db.rows(
         "SELECT suite, expectation, column_name, severity, success, unexpected_count, detail FROM validation_results "

@@ -15,7 +15,7 @@ DETAIL_CHARS = 300
 
 
 def overview(db: Warehouse, validation: dict | None) -> str:
-    fates = dict(queries.document_fates(db))
+    fates = dict(queries.fate_counts(db))
     people, organizations, countries = queries.entity_counts(db)
     cards = [
         ("documents", sum(fates.values())),
@@ -83,7 +83,7 @@ def rankings(db: Warehouse) -> str:
         top = queries.ranking(db, ranking)
         chart = bar_chart(chart_id, [Bar(name, count) for name, count in top], unit) if top else NO_DATA
         columns.append(f"<div><h3>{heading}</h3>{chart}</div>")
-    cited = queries.most_cited_documents(db)
+    cited = queries.cited_documents(db)
     cited_table = (
         table(["document", "articles", "first cited", "last cited"], cited, numeric={1}) if cited else NO_DATA
     )
@@ -108,7 +108,7 @@ def network(db: Warehouse) -> str:
 
 
 def health(db: Warehouse, last_run: list[tuple], validation: dict | None) -> str:
-    fates = queries.document_fates(db)
+    fates = queries.fate_counts(db)
     fates_chart = (
         bar_chart("chart-fates", [Bar(fate, n, FATE_COLOURS.get(fate, BAR_COLOUR)) for fate, n in fates], "documents")
         if fates else NO_DATA
@@ -178,7 +178,7 @@ def validation_details(db: Warehouse, validation: dict | None) -> str:
     """Every expectation of the latest validation, suite by suite, failures first."""
     if validation is None:
         return section("validation", "Validation details", NO_DATA)
-    results = queries.validation_results(db, validation["run_id"])
+    results = queries.expectation_results(db, validation["run_id"])
     tables = []
     for suite in sorted({row[0] for row in results}):
         rows = [
