@@ -3,7 +3,7 @@
     .venv/bin/python bench/bench_dedup.py --docs 20000
     .venv/bin/python bench/bench_dedup.py --docs 200000 --datasketch-docs 20000
 
-The synthetic corpus (``transforms.synth``, 30% edited copies) is generated once, reduced to
+The synthetic corpus (``tools.synth``, 30% edited copies) is generated once, reduced to
 ``cleaned``-like records (body_key = match_key(text), as the clean stage hands them over) and
 cached as Parquet, one row group per shard. Each tool then runs in a fresh subprocess, so its
 peak memory (VmHWM) is its own: vnnews runs the dedup stage's code path (flows/stages.py): the
@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 from bench.flow_shards import SHARD_SIZE, WORKERS, require_same, run_concurrently  # noqa: E402
 from transforms.dedup import assign_canonicals, compute_signatures, evaluate_dedup, find_duplicates, match_signatures  # noqa: E402
 from transforms.settings import DedupSettings  # noqa: E402
-from transforms.synth import generate_corpus  # noqa: E402
+from tools.synth import generate_corpus  # noqa: E402
 from transforms.text import match_key  # noqa: E402
 
 

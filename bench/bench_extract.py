@@ -3,7 +3,7 @@
     .venv/bin/python bench/bench_extract.py [--megabytes 20] [--baseline-seconds 60] [--no-baseline]
 
 1. Quality: ingest → clean → extract on the seeds and on the dev set, scored against
-   tests/gold/seeds.jsonl and tests/gold/dev.jsonl (transforms/scoring.py).
+   tests/gold/seeds.jsonl and tests/gold/dev.jsonl (tools/scoring.py).
 2. Throughput of the extract stage's code path (flows/stages.py): the cleaned seed + dev
    articles replicated to about ``--megabytes`` of text (body, captions, headline), cut into
    shards of ``Settings.shard_size``, each shard run as the extract-shard task does
@@ -35,7 +35,7 @@ from transforms.clean import clean_documents  # noqa: E402
 from transforms.extract import Gazetteer, assign_stories, extract_documents, extraction_tables, story_features  # noqa: E402
 from transforms.ingest import read_documents  # noqa: E402
 from transforms.reference import load_reference  # noqa: E402
-from transforms.scoring import LIST_FIELDS, SCALAR_FIELDS, format_scores, score  # noqa: E402
+from tools.scoring import LIST_FIELDS, SCALAR_FIELDS, format_scores, score  # noqa: E402
 
 SETS = (("seeds", ROOT / "seeds/raw", ROOT / "tests/gold/seeds.jsonl"),
         ("dev", ROOT / "tests/dev", ROOT / "tests/gold/dev.jsonl"))

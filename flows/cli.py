@@ -189,7 +189,7 @@ def _has_rejects(reports: list[dict]) -> bool:
 
 
 def _inspect(args: argparse.Namespace) -> int:
-    from transforms.inspect import inspect_files
+    from tools.inspect import inspect_files
 
     for record in inspect_files(args.files, DEFAULTS):
         print(json.dumps(record, ensure_ascii=False))
@@ -197,8 +197,8 @@ def _inspect(args: argparse.Namespace) -> int:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from transforms.inspect import inspect_files
-    from transforms.scoring import format_scores, score
+    from tools.inspect import inspect_files
+    from tools.scoring import format_scores, score
 
     gold = [json.loads(line) for line in Path(args.gold).read_text(encoding="utf-8").splitlines() if line.strip()]
     print(format_scores(score(inspect_files(args.files, DEFAULTS), gold)))
@@ -206,7 +206,7 @@ def _eval(args: argparse.Namespace) -> int:
 
 
 def _synth(args: argparse.Namespace) -> int:
-    from transforms.synth import write_corpus
+    from tools.synth import write_corpus
 
     write_corpus(Path(args.out), args.docs, args.dup_rate, args.seed)
     print(f"wrote {args.docs} documents and their ground truth to {args.out}")
@@ -221,7 +221,7 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from transforms.report import write_report
+    from tools.report import write_report
 
     print(f"report written to {write_report(Path(args.warehouse), Path(args.out))}")
     return 0

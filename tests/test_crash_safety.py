@@ -23,7 +23,7 @@ import pytest
 
 from flows.pipeline import news_pipeline
 from pipeline_helpers import contents
-from transforms.synth import write_corpus
+from tools.synth import write_corpus
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
 

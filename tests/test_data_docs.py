@@ -17,7 +17,7 @@ import pytest
 from test_report import _chromium, _decode_png, _DomCensus, build_warehouse, chromium_or_skip
 
 from transforms import schemas
-from transforms.report import INK, write_report
+from tools.report import INK, write_report
 from transforms.settings import ValidationSettings
 from transforms.validate import expectation_parameters, run_suites
 

@@ -6,7 +6,7 @@ import pytest
 
 from transforms.dedup import SIGNATURES, compute_signatures, evaluate_dedup, find_duplicates, match_signatures
 from transforms.settings import DedupSettings
-from transforms.synth import generate_article, generate_corpus
+from tools.synth import generate_article, generate_corpus
 from transforms.text import match_key
 from tests.property.dedup_reference import MASK64, mix64
 

@@ -412,7 +412,7 @@ def test_seed_articles_meet_the_bar(gazetteer):
     """The gold seeds end to end: clean → extract → score (see bench/bench_extract.py for all fields)."""
     from transforms.clean import clean_documents
     from transforms.ingest import read_documents
-    from transforms.scoring import score
+    from tools.scoring import score
 
     documents, _ = read_documents(sorted(str(p) for p in (ROOT / "seeds/raw").glob("*.txt")))
     cleaned, _ = clean_documents(documents, load_reference(ROOT / "seeds/reference"))

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from pipeline_helpers import contents, run
 
-from transforms.synth import write_corpus
+from tools.synth import write_corpus
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
 

@@ -22,7 +22,7 @@ from flows.lake import LINEAGE_FILE, Lake
 from flows.pipeline import with_runner
 from transforms.dedup import find_duplicates
 from transforms.settings import DedupSettings
-from transforms.synth import write_corpus
+from tools.synth import write_corpus
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
 

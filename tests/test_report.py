@@ -17,7 +17,7 @@ import duckdb
 import pytest
 
 from transforms.load import _run_script, migrate
-from transforms.report import BAR_COLOUR, write_report
+from tools.report import BAR_COLOUR, write_report
 
 SQL_DIR = Path(__file__).resolve().parents[1] / "warehouse"
 

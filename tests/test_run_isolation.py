@@ -19,7 +19,7 @@ from flows.lock import lake_lock
 from pipeline_helpers import query, run
 from transforms.load import migrate
 from transforms.settings import Settings
-from transforms.synth import write_corpus
+from tools.synth import write_corpus
 
 SHORT_ARTICLE = "Sáng 3/2, tại Hà Nội, Thủ tướng Phạm Minh Chính đã tiếp Đại sứ Nhật Bản Ito Naoki.\n"
 

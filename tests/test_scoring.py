@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from transforms.scoring import format_scores, normalized, score, titles_match
+from tools.scoring import format_scores, normalized, score, titles_match
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,7 @@
 import json
 from collections import Counter
 
-from transforms.synth import EDIT_TYPES, generate_corpus, write_corpus
+from tools.synth import EDIT_TYPES, generate_corpus, write_corpus
 
 
 def test_same_seed_same_corpus_other_seed_other_corpus():

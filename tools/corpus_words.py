@@ -1,7 +1,7 @@
 """Word lists of the independent corpus (tools/independent_corpus.py).
 
 Written for this generator alone: general domestic news (provinces, infrastructure, health,
-farming, weather), not the foreign-affairs register of ``transforms.synth``. Open oa/oe/uy rhymes
+farming, weather), not the foreign-affairs register of ``tools.synth``. Open oa/oe/uy rhymes
 are written with the new tone placement (hòa, thủy, khỏe); ``OLD_TONE_STYLE`` gives their old
 spelling, which a copy may switch to.
 """

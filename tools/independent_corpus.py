@@ -1,9 +1,9 @@
-"""A second synthetic corpus, independent of ``vnnews synth`` (transforms/synth.py), with ground truth.
+"""A second synthetic corpus, independent of ``vnnews synth`` (tools/synth/), with ground truth.
 
     python -m tools.independent_corpus --docs 20000 --out /tmp/corpus --truth /tmp/corpus-truth.json
 
 Why a second one: a generator and the dedup tuned on it can share blind spots. This one shares
-no code, vocabulary or edit model with ``transforms.synth``: plain domestic-news articles without
+no code, vocabulary or edit model with ``tools.synth``: plain domestic-news articles without
 site chrome (an optional headline line, then paragraphs), written as ``.txt`` files and, for a
 share of them, as records of ``.jsonl`` files (``{"text", "url"}``, what ingest reads). Lengths
 run from 100 bytes to 100 KB (0.5% over 30 KB); some articles are one giant paragraph,

@@ -1,7 +1,7 @@
 """Hypothesis strategies for saved news pages as real data has them, for the clean and extract
 property tests.
 
-The synthetic generator (``transforms.synth``) writes tidy NFC articles with LF line ends. Real
+The synthetic generator (``tools.synth``) writes tidy NFC articles with LF line ends. Real
 pages also bring empty and one-syllable texts, 50 KB pages, lines without punctuation, English,
 Chinese names and characters, numbers, NFD text, ``Ð``/``ð``/``Ɖ`` typed for ``Đ``, zero-width
 characters and non-breaking spaces, CRLF, site chrome of every kind, and lines whose length sits
@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from transforms.clean import MAX_CHROME_CHARS
 from transforms.reference import load_reference
-from transforms.synth import generate_article
+from tools.synth import generate_article
 
 ROOT = Path(__file__).resolve().parents[2]
 REFERENCE = load_reference(ROOT / "seeds" / "reference")

@@ -22,7 +22,7 @@ from text_strategies import SEPARATORS, articles, short_texts, texts, unpunctuat
 import transforms.dedup as dedup
 from transforms.dedup import compute_signatures, find_duplicates, match_signatures
 from transforms.settings import DedupSettings
-from transforms.synth import generate_corpus
+from tools.synth import generate_corpus
 from transforms.text import match_key
 
 SETTINGS = DedupSettings()

@@ -30,7 +30,7 @@ import transforms.dedup as dedup
 from transforms import clean, extract, ingest
 from transforms.reference import load_reference
 from transforms.settings import DedupSettings, Settings
-from transforms.synth import generate_article, generate_corpus, write_corpus
+from tools.synth import generate_article, generate_corpus, write_corpus
 from transforms.text import match_key
 
 SETTINGS = DedupSettings()

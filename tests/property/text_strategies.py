@@ -12,7 +12,7 @@ import unicodedata
 
 from hypothesis import strategies as st
 
-from transforms.synth import generate_article
+from tools.synth import generate_article
 
 VIETNAMESE = [
     "hòa", "hoà", "Uỷ", "Ủy", "ban", "nhân", "dân", "Đà", "Nẵng", "bộ", "bỏ", "bó", "người", "được",
