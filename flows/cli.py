@@ -189,7 +189,7 @@ def _has_rejects(reports: list[dict]) -> bool:
 
 
 def _inspect(args: argparse.Namespace) -> int:
-    from tools.inspect import inspect_files
+    from tools.inspect_files import inspect_files
 
     for record in inspect_files(args.files, DEFAULTS):
         print(json.dumps(record, ensure_ascii=False))
@@ -197,7 +197,7 @@ def _inspect(args: argparse.Namespace) -> int:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from tools.inspect import inspect_files
+    from tools.inspect_files import inspect_files
     from tools.scoring import format_scores, score
 
     gold = [json.loads(line) for line in Path(args.gold).read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -47,6 +47,6 @@ def test_only_the_cli_of_flows_imports_tools(module: Path):
 
 
 def test_the_check_sees_imports():
-    assert {"transforms", "pathlib"} <= imported_packages(ROOT / "tools" / "inspect.py")
+    assert {"transforms", "pathlib"} <= imported_packages(ROOT / "tools" / "inspect_files.py")
     assert "tools" in imported_packages(ROOT / "flows" / "cli.py")  # lazy, inside functions
     assert len(STAGE_MODULES) > 10 and len(FLOW_MODULES) > 5

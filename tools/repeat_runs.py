@@ -30,7 +30,7 @@ def write_input(kind: str, folder: Path, docs: int, seed: int) -> tuple[Path, di
 
         corpus = folder / "corpus"
         return corpus, write_corpus(corpus, folder / "truth.json", docs, seed)
-    from transforms.synth import write_corpus
+    from tools.synth import write_corpus
 
     corpus = write_corpus(folder / "synth", docs, seed=seed) / "docs"
     return corpus, {"units": {path.name: {} for path in corpus.iterdir()}}

@@ -13,7 +13,7 @@ class DedupSettings:
     """MinHash-LSH parameters, tuned for syndicated Vietnamese news (see transforms/dedup.py).
 
     Shingles are ``shingle_size`` consecutive syllables of the matching key. Measured on the
-    synthetic corpus (``transforms.synth``) and the seed articles, 5-syllable shingles give:
+    synthetic corpus (``tools.synth``) and the seed articles, 5-syllable shingles give:
 
     ========================  ===================  ==========================================
     pair                      Jaccard              containment (|A∩B| / |smaller|)
