@@ -163,7 +163,7 @@ def _run_failed(error: Exception, log_path: Path, debug: bool) -> int:
     """One line on stderr; the traceback (a worker's too) in the run log, and on stderr with --debug."""
     from flows.errors import ShardFailed
     from flows.lock import WarehouseBusy
-    from transforms.load import WarehouseInUse
+    from transforms.warehouse import WarehouseInUse
     from flows.stages import StageFailed
 
     if isinstance(error, (WarehouseBusy, WarehouseInUse)):  # the stage outputs are kept: --from load

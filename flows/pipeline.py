@@ -21,8 +21,8 @@ from flows.errors import ShardFailed, StageError, one_line
 from flows.lake import Lake, tidy_lake
 from flows.lock import lake_lock, warehouse_lock
 from flows.stages import StageFailed, clean, dedup, extract, ingest, load, plan_lake, validate
-from transforms.load import WarehouseInUse
 from transforms.settings import STAGES, Settings
+from transforms.warehouse import WarehouseInUse
 
 
 def stages_between(from_stage: str, to_stage: str) -> tuple[str, ...]:

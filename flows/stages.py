@@ -31,6 +31,7 @@ from transforms import ingest as ingestion
 from transforms import load as loading
 from transforms import schemas
 from transforms import validate as validation
+from transforms import warehouse as warehouse_access
 from transforms.reference import load_reference
 from transforms.settings import PROJECT_DIR, STAGES, IngestLimits, Settings
 
@@ -245,7 +246,7 @@ def ingest(settings: Settings, lake: Lake) -> dict:
 def _write_known_hashes(warehouse: Path, stage_tmp: Path) -> str | None:
     """The warehouse's content hashes in one file every shard reads, rather than a set
     pickled into each shard task's arguments (a megabyte per task at 20k documents)."""
-    hashes = sorted(loading.read_known_hashes(warehouse))
+    hashes = sorted(warehouse_access.read_known_hashes(warehouse))
     if not hashes:
         return None
     path = stage_tmp / "_known_hashes.parquet"
@@ -296,7 +297,7 @@ def _recurring_lines(shard_args: tuple, out_path: Path) -> frozenset[str]:
 def dedup(settings: Settings, lake: Lake) -> dict:
     started = time.perf_counter()
     parts = [str(p) for p in lake.parts("clean", "cleaned")]
-    known = loading.read_known_signatures(settings.warehouse_path)
+    known = warehouse_access.read_known_signatures(settings.warehouse_path)
     with lake.stage_output("dedup") as out:
         signature_shard.map(parts, range(len(parts)), unmapped(str(out.path)), unmapped(settings)).result()
         # The global step: LSH banding and verification over every new signature and the known ones.

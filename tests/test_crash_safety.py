@@ -163,12 +163,12 @@ def test_a_load_killed_while_updating_an_existing_warehouse_then_rerun_builds_th
 FULL_DISK = """
 import sys
 import duckdb
-from transforms import load as loading
+from transforms.load import merge
 
 def full_disk(*args, **kwargs):
     raise duckdb.IOException("IO Error: could not write to file: No space left on device")
 
-loading._load_reference_tables = full_disk
+merge._load_reference_tables = full_disk
 from flows.cli import main
 sys.exit(main(sys.argv[1:]))
 """

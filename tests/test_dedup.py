@@ -204,7 +204,7 @@ def test_recall_per_edit_type_and_no_false_merges_on_a_synthetic_corpus():
 
 def _reference_sets(key: str, size: int) -> tuple[list[int], list[int]]:
     """Sorted distinct high halves of the shingle hashes and of the number hashes of one text."""
-    import transforms.dedup as dedup
+    from transforms.dedup import signatures as dedup_signatures
 
     def is_word(char: str) -> bool:
         return ord(char) < 0x10000 and (char.isalnum() or unicodedata.category(char).startswith("M"))
@@ -216,9 +216,9 @@ def _reference_sets(key: str, size: int) -> tuple[list[int], list[int]]:
         elif current:
             syllables.append(current)
             current = ""
-    base = int(dedup._POLY_BASE)
+    base = int(dedup_signatures._POLY_BASE)
     tokens = [mix64(sum(ord(c) * pow(base, k, 1 << 64) for k, c in enumerate(s)) & MASK64) for s in syllables]
-    multipliers = [int(m) for m in dedup._odd_constants(size, salt=size)]
+    multipliers = [int(m) for m in dedup_signatures._odd_constants(size, salt=size)]
     windows = [tokens[i : i + size] for i in range(len(tokens) - size + 1)] or ([tokens] if tokens else [])
     shingles = {mix64(sum(t * m for t, m in zip(window, multipliers)) & MASK64) >> 32 for window in windows}
     numbers = {t >> 32 for s, t in zip(syllables, tokens) if "0" <= s[0] <= "9"}
@@ -243,9 +243,9 @@ TRICKY_KEYS = [
 
 @pytest.mark.parametrize("block", [1 << 20, 7])
 def test_shingle_and_number_sets_match_a_plain_python_statement(monkeypatch, block):
-    import transforms.dedup as dedup
+    from transforms.dedup import signatures as dedup_signatures
 
-    monkeypatch.setattr(dedup, "_HASH_BLOCK", block)
+    monkeypatch.setattr(dedup_signatures, "_HASH_BLOCK", block)
     keys = TRICKY_KEYS + [match_key(article(seed)) for seed in range(3)]
     records = [{"doc_id": str(i), "body": key, "body_key": key, "published_date": None} for i, key in enumerate(keys)]
     table = compute_signatures(records, SETTINGS)
@@ -265,7 +265,7 @@ def test_band_candidates_match_a_plain_python_statement():
 
     import numpy as np
 
-    import transforms.dedup as dedup
+    from transforms.dedup import candidates as dedup_candidates
 
     documents, _ = generate_corpus(300, 0.5, seed=3)
     keys = [match_key(d["text"]) for d in documents]
@@ -286,7 +286,7 @@ def test_band_candidates_match_a_plain_python_statement():
                 expected |= {(a, b) for a in members for b in members if a < b and b >= first_new_row}
             elif len(members) > max_bucket_size:
                 expected |= {(min(members), b) for b in members if b > min(members) and b >= first_new_row}
-        left, right = dedup._band_candidates(table, rows, first_new_row, settings)
+        left, right = dedup_candidates._band_candidates(table, rows, first_new_row, settings)
         found = list(zip(left.tolist(), right.tolist()))
         assert len(found) == len(set(found)) and set(found) == expected and expected
 
@@ -296,7 +296,7 @@ def test_two_pass_screen_keeps_exactly_the_pairs_of_the_32_bit_estimate():
 
     import numpy as np
 
-    import transforms.dedup as dedup
+    from transforms.dedup import candidates as dedup_candidates
 
     documents, _ = generate_corpus(200, 0.5, seed=4)
     records = [cleaned(d["file_name"], d["text"]) for d in documents]
@@ -320,5 +320,5 @@ def test_two_pass_screen_keeps_exactly_the_pairs_of_the_32_bit_estimate():
 
         expected = ((jaccard >= settings.jaccard_threshold - margin(settings.jaccard_threshold))
                     | (containment >= settings.containment_threshold - margin(settings.containment_threshold)))
-        kept = dedup._screened(table, left, right, settings)
+        kept = dedup_candidates._screened(table, left, right, settings)
         assert np.array_equal(kept, expected) and 0 < kept.sum() < kept.size

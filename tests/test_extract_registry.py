@@ -15,7 +15,7 @@ import pytest
 from transforms.extract import EXTRACTORS, TABLE_SCHEMAS, Gazetteer, extract_documents, extraction_tables
 from transforms.extract import document, registry, warehouse_sql
 from transforms.extract.declare import Column, Expect, Extractor, between, keys, per_value
-from transforms.load import migrate
+from transforms.warehouse import migrate
 from transforms.reference import load_reference
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -13,7 +13,7 @@ from flows.lock import warehouse_lock
 from flows.pipeline import with_runner
 from pipeline_helpers import contents, query, run
 from transforms import extract as extraction
-from transforms.load import migrate
+from transforms.warehouse import migrate
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
 

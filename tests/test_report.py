@@ -16,8 +16,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from transforms.load import _run_script, migrate
 from tools.report import BAR_COLOUR, write_report
+from transforms.warehouse import migrate, run_script
 
 SQL_DIR = Path(__file__).resolve().parents[1] / "warehouse"
 
@@ -52,7 +52,7 @@ def build_warehouse(path: Path, rows: bool = True) -> Path:
     with duckdb.connect(str(path)) as con:
         migrate(con, SQL_DIR)
         for script in sorted((SQL_DIR / "views").glob("*.sql")):
-            _run_script(con, script)
+            run_script(con, script)
         if rows:
             _insert_rows(con)
     return path

@@ -17,9 +17,9 @@ from flows import stages
 from flows.lake import LINEAGE_FILE, tidy_lake
 from flows.lock import lake_lock
 from pipeline_helpers import query, run
-from transforms.load import migrate
 from transforms.settings import Settings
 from tools.synth import write_corpus
+from transforms.warehouse import migrate
 
 SHORT_ARTICLE = "Sáng 3/2, tại Hà Nội, Thủ tướng Phạm Minh Chính đã tiếp Đại sứ Nhật Bản Ito Naoki.\n"
 
@@ -161,7 +161,7 @@ def test_an_analyst_session_makes_the_load_wait_then_fail_in_one_line_and_from_l
 
 
 def test_the_load_names_the_process_holding_the_warehouse(tmp_path):
-    from transforms.load import warehouse_holders
+    from transforms.warehouse import warehouse_holders
 
     warehouse = tmp_path / "news.duckdb"
     duckdb.connect(str(warehouse)).close()

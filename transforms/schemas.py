@@ -61,6 +61,22 @@ DUPLICATES = pa.schema(
     ]
 )
 
+# The dedup stage's per-document signatures, stored in the warehouse for later runs to match against.
+SIGNATURES = pa.schema(
+    [
+        ("doc_id", pa.string()),
+        ("exact_hash", pa.binary(16)),  # BLAKE2b-128 of body_key
+        ("body_length", pa.int32()),  # characters of the clean body, for the canonical rule
+        ("published_date", pa.string()),
+        ("shingle_count", pa.int32()),
+        ("shingles", pa.binary()),  # sorted distinct 32-bit shingle hashes, little-endian
+        ("numbers", pa.binary()),  # sorted distinct 32-bit hashes of its numbers, little-endian
+        ("minhash", pa.list_(pa.uint64())),  # null when the body has no syllable
+        ("band_hashes", pa.list_(pa.uint64())),  # null when the body has no syllable
+        ("canonical_id", pa.string()),  # null until matched; then the doc's canonical (itself if none)
+    ]
+)
+
 
 def to_table(records: list[dict], schema: pa.Schema) -> pa.Table:
     """Records to a table of ``schema``; keys outside the schema are ignored, missing ones null."""

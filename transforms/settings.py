@@ -10,7 +10,7 @@ STAGES = ("ingest", "clean", "dedup", "extract", "validate", "load")
 
 @dataclass(frozen=True)
 class DedupSettings:
-    """MinHash-LSH parameters, tuned for syndicated Vietnamese news (see transforms/dedup.py).
+    """MinHash-LSH parameters, tuned for syndicated Vietnamese news (see transforms/dedup/).
 
     Shingles are ``shingle_size`` consecutive syllables of the matching key. Measured on the
     synthetic corpus (``tools.synth``) and the seed articles, 5-syllable shingles give:
@@ -107,7 +107,7 @@ class IngestLimits:
 
 @dataclass(frozen=True)
 class ValidationSettings:
-    """What the validate stage (transforms/validate.py) tolerates before it quarantines a
+    """What the validate stage (transforms/validate/) tolerates before it quarantines a
     document, and before it refuses a whole run.
 
     Dates: anything from ``earliest_day`` on is a date an article may report — history and

@@ -1,7 +1,7 @@
 """Plain-Python statements of what each dedup kernel computes, written for clarity, not speed.
 
 Every function works on Python ints (mod 2**64 by hand) and lists, one text at a time, so it
-shares no code path with the NumPy kernels in ``transforms/dedup.py`` that the property tests
+shares no code path with the NumPy kernels in ``transforms/dedup/`` that the property tests
 compare it with. Only the constants (the polynomial base, the seed mixing) are taken as given.
 """
 

@@ -19,7 +19,9 @@ from hypothesis import event, given, note
 from hypothesis import strategies as st
 from text_strategies import SEPARATORS, articles, short_texts, texts, unpunctuated_lines
 
-import transforms.dedup as dedup
+from transforms.dedup import candidates as dedup_candidates
+from transforms.dedup import clusters as dedup_clusters
+from transforms.dedup import signatures as dedup_signatures
 from transforms.dedup import compute_signatures, find_duplicates, match_signatures
 from transforms.settings import DedupSettings
 from tools.synth import generate_corpus
@@ -84,11 +86,11 @@ def test_both_tone_placements_give_one_key(words, separators):
 
 @given(shards, st.data())
 def test_syllable_hashes_match_reference_on_every_block_boundary(shard, data):
-    codes, text_starts, _, _ = dedup._key_codes(pa.array(shard, pa.string()))
+    codes, text_starts, _, _ = dedup_signatures._key_codes(pa.array(shard, pa.string()))
     block = data.draw(st.sampled_from(near_boundaries(text_starts.tolist())), label="_HASH_BLOCK")
     event_of_block(block, text_starts)
-    with mock.patch.object(dedup, "_HASH_BLOCK", block):
-        hashes, per_text, numeric = dedup._token_hashes(codes, text_starts)
+    with mock.patch.object(dedup_signatures, "_HASH_BLOCK", block):
+        hashes, per_text, numeric = dedup_signatures._token_hashes(codes, text_starts)
     expected = [ref.syllables(key) for key in shard]
     assert per_text.tolist() == [len(s) for s in expected]
     assert hashes.tolist() == [ref.syllable_hash(s) for syllables in expected for s in syllables]
@@ -97,10 +99,10 @@ def test_syllable_hashes_match_reference_on_every_block_boundary(shard, data):
 
 @given(shards, st.sampled_from([1, 2, 3, 5]), st.data())
 def test_shingle_and_number_sets_match_reference(shard, size, data):
-    codes, text_starts, _, _ = dedup._key_codes(pa.array(shard, pa.string()))
+    codes, text_starts, _, _ = dedup_signatures._key_codes(pa.array(shard, pa.string()))
     block = data.draw(st.sampled_from(near_boundaries(text_starts.tolist())), label="_HASH_BLOCK")
-    with mock.patch.object(dedup, "_HASH_BLOCK", block):
-        values, counts, numbers, number_counts = dedup._shingle_sets(codes, text_starts, size)
+    with mock.patch.object(dedup_signatures, "_HASH_BLOCK", block):
+        values, counts, numbers, number_counts = dedup_signatures._shingle_sets(codes, text_starts, size)
     expected = [ref.shingle_set(key, size) for key in shard]
     assert counts.tolist() == [len(s) for s in expected]
     assert values.tolist() == [v for s in expected for v in s]
@@ -118,20 +120,20 @@ hash_sets = st.lists(st.sets(st.integers(0, 2**32 - 1), max_size=300).map(sorted
 def test_one_permutation_minhash_and_bands_match_reference(sets, settings):
     counts = np.array([len(s) for s in sets], dtype=np.int64)
     values = np.array([v for s in sets for v in s], dtype=np.uint32)
-    signatures = dedup._one_permutation_minhash(values, counts, settings)
+    signatures = dedup_signatures._one_permutation_minhash(values, counts, settings)
     assert signatures.shape == (len(sets), settings.num_perm)
     expected = [ref.minhash(s, settings.num_perm, settings.seed) for s in sets]
     assert signatures.tolist() == expected
-    bands = dedup._band_hashes(signatures, settings)
+    bands = dedup_signatures._band_hashes(signatures, settings)
     assert bands.tolist() == [ref.band_hashes(signature, settings.bands) for signature in expected]
 
 
 @given(shards, st.data())
 def test_signature_table_matches_reference_and_arrow_input(shard, data):
-    codes, text_starts, _, _ = dedup._key_codes(pa.array(shard, pa.string()))
+    codes, text_starts, _, _ = dedup_signatures._key_codes(pa.array(shard, pa.string()))
     block = data.draw(st.sampled_from(near_boundaries(text_starts.tolist())), label="_HASH_BLOCK")
     records = records_of(shard)
-    with mock.patch.object(dedup, "_HASH_BLOCK", block):
+    with mock.patch.object(dedup_signatures, "_HASH_BLOCK", block):
         table = compute_signatures(records, SETTINGS)
         chunk = data.draw(st.integers(1, max(len(records), 1)), label="arrow chunk")
         arrow = pa.Table.from_batches(pa.Table.from_pylist(records).to_batches(max_chunksize=chunk)) if records else None
@@ -157,7 +159,7 @@ def test_band_candidates_match_reference(case):
     column = pa.table({"band_hashes": pa.array(bands, pa.list_(pa.uint64()))})
     table = pa.Table.from_batches(column.to_batches(max_chunksize=chunk))  # stored tables come in chunks
     rows = np.array(sorted(chosen))
-    left, right = dedup._band_candidates(table, rows, first_new_row, settings)
+    left, right = dedup_candidates._band_candidates(table, rows, first_new_row, settings)
     found = list(zip(left.tolist(), right.tolist()))
     assert len(found) == len(set(found))
     assert set(found) == ref.band_candidates({row: bands[row] for row in chosen}, first_new_row, max_bucket_size)
@@ -192,8 +194,8 @@ def test_screen_is_the_32_bit_estimate_rule_and_keeps_every_verified_pair(famili
     left, right = (np.array(side, dtype=np.int64) for side in zip(*pairs))
     words_per_row = (settings.num_perm + 7) // 8
     chunk = data.draw(st.sampled_from(near_boundaries([words_per_row, settings.num_perm, 2 * settings.num_perm])))
-    with mock.patch.object(dedup, "_SCREEN_CHUNK", chunk):
-        kept = dedup._screened(table, left, right, settings)
+    with mock.patch.object(dedup_candidates, "_SCREEN_CHUNK", chunk):
+        kept = dedup_candidates._screened(table, left, right, settings)
     rows = table.to_pylist()
     sets = [set(np.frombuffer(row["shingles"], "<u4").tolist()) for row in rows]
     for (a, b), keep in zip(pairs, kept.tolist()):
@@ -208,7 +210,7 @@ def test_screen_is_the_32_bit_estimate_rule_and_keeps_every_verified_pair(famili
 def hash_set_table(sets: list[list[int]], column: str, chunk: int) -> pa.Table:
     counts = np.array([len(s) for s in sets], dtype=np.int64)
     values = np.array([v for s in sets for v in s], dtype=np.uint32)
-    table = pa.table({column: dedup._hash_set_column(values, counts)})
+    table = pa.table({column: dedup_signatures._hash_set_column(values, counts)})
     return pa.Table.from_batches(table.to_batches(max_chunksize=chunk))
 
 
@@ -224,8 +226,8 @@ def test_intersection_sizes_on_every_chunk_boundary(sets, data):
     values = np.array([v for s in sets for v in s], dtype=np.uint32)
     work = np.cumsum([len(sets[a]) + len(sets[b]) for a, b in pairs]).tolist()
     chunk = data.draw(st.sampled_from(near_boundaries(work)), label="_VERIFY_CHUNK")
-    with mock.patch.object(dedup, "_VERIFY_CHUNK", chunk):
-        sizes = dedup._intersection_sizes(values, offsets, left, right)
+    with mock.patch.object(dedup_candidates, "_VERIFY_CHUNK", chunk):
+        sizes = dedup_candidates._intersection_sizes(values, offsets, left, right)
     assert sizes.tolist() == [len(set(sets[a]) & set(sets[b])) for a, b in pairs]
 
 
@@ -238,8 +240,8 @@ def test_figures_agree_matches_reference(sets, agreement, data):
     pairs = data.draw(st.lists(st.tuples(local, local), min_size=1, max_size=20))
     left, right = (np.array(side, dtype=np.int64) for side in zip(*pairs))
     settings = dataclasses.replace(SETTINGS, min_figure_agreement=agreement)
-    with mock.patch.object(dedup, "_VERIFY_CHUNK", data.draw(st.integers(1, 30), label="_VERIFY_CHUNK")):
-        agree = dedup._figures_agree(table, rows, left, right, settings)
+    with mock.patch.object(dedup_candidates, "_VERIFY_CHUNK", data.draw(st.integers(1, 30), label="_VERIFY_CHUNK")):
+        agree = dedup_candidates._figures_agree(table, rows, left, right, settings)
     expected = [ref.figures_agree(set(sets[rows[a]]), set(sets[rows[b]]), settings) for a, b in pairs]
     assert agree.tolist() == expected
 
@@ -252,7 +254,7 @@ def test_figures_agree_matches_reference(sets, agreement, data):
     st.dictionaries(st.integers(0, n - 1), st.sampled_from(["k0", "k1", "k2"]), max_size=n))))
 def test_union_find_matches_explicit_groups(case):
     n, links, anchors = case
-    clusters = dedup._Clusters(anchors)
+    clusters = dedup_clusters._Clusters(anchors)
     for a, b in links:
         clusters.union(a, b)
     group_of, anchor_of = ref.clusters(list(range(n)), links, anchors)
@@ -292,7 +294,7 @@ def test_any_partition_into_shards_gives_the_same_signatures_and_duplicates(seed
     records = [{"doc_id": d["file_name"], "body": d["text"], "body_key": match_key(d["text"]),
                 "published_date": None} for d in documents]
     bounds = [0, *sorted(set(cuts)), len(records)]
-    with mock.patch.object(dedup, "_HASH_BLOCK", block):
+    with mock.patch.object(dedup_signatures, "_HASH_BLOCK", block):
         whole = compute_signatures(records, SETTINGS)
         sharded = pa.concat_tables([compute_signatures(records[a:b], SETTINGS) for a, b in zip(bounds, bounds[1:])])
     assert sharded.equals(whole)

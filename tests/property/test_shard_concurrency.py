@@ -26,7 +26,7 @@ import numpy as np
 import pyarrow as pa
 import pytest
 
-import transforms.dedup as dedup
+from transforms.dedup import signatures as dedup_signatures
 from transforms import clean, extract, ingest
 from transforms.reference import load_reference
 from transforms.settings import DedupSettings, Settings
@@ -76,9 +76,9 @@ def cleaned_records(texts: list[str]) -> list[dict]:
 
 
 def fresh_dedup(hash_block: int | None = None) -> types.ModuleType:
-    """A private copy of transforms/dedup.py with nothing cached yet, as in a fresh worker process
-    (the tests' module has long since built and cached its tables)."""
-    spec = importlib.util.spec_from_file_location("dedup_fresh_copy", dedup.__file__)
+    """A private copy of transforms/dedup/signatures.py with nothing cached yet, as in a fresh worker
+    process (the tests' module has long since built and cached its tables)."""
+    spec = importlib.util.spec_from_file_location("dedup_fresh_copy", dedup_signatures.__file__)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     if hash_block is not None:
@@ -111,8 +111,8 @@ def test_signature_shards_on_threads_equal_the_sequential_run_with_blocks_outgro
     sequential = [fresh_dedup(block).compute_signatures(shard, SETTINGS) for shard in shards]
     assert_same_as_sequential(signatures_on_threads(shards, block, rounds=12), sequential, same=pa.Table.equals)
     # and the sequential run is right: one shard of everything, on the tests' module, agrees
-    with mock.patch.object(dedup, "_HASH_BLOCK", block):
-        assert pa.concat_tables(sequential).equals(dedup.compute_signatures(records, SETTINGS))
+    with mock.patch.object(dedup_signatures, "_HASH_BLOCK", block):
+        assert pa.concat_tables(sequential).equals(dedup_signatures.compute_signatures(records, SETTINGS))
 
 
 def test_texts_of_over_two_to_the_twenty_code_points_on_threads_equal_the_sequential_run():
@@ -123,7 +123,7 @@ def test_texts_of_over_two_to_the_twenty_code_points_on_threads_equal_the_sequen
     for extra in range(4):
         repeats = (1 << 20) // len("\n".join(articles)) + 1 + extra
         shards.append(cleaned_records(["\n".join(articles * repeats), *articles[extra : extra + 5]]))
-    assert all(len(shard[0]["body_key"]) > dedup._HASH_BLOCK for shard in shards)
+    assert all(len(shard[0]["body_key"]) > dedup_signatures._HASH_BLOCK for shard in shards)
     sequential = [fresh_dedup().compute_signatures(shard, SETTINGS) for shard in shards]
     assert_same_as_sequential(signatures_on_threads(shards, None, rounds=3), sequential, same=pa.Table.equals)
 
@@ -160,7 +160,7 @@ def clean_job(documents: list[dict]):
 
 
 def signature_job(cleaned: list[dict]):
-    return dedup.compute_signatures(copy.deepcopy(cleaned), SETTINGS).to_pylist()
+    return dedup_signatures.compute_signatures(copy.deepcopy(cleaned), SETTINGS).to_pylist()
 
 
 def extract_job(cleaned: list[dict]):
@@ -185,7 +185,7 @@ def test_no_shard_function_changes_module_state_and_threads_match_the_sequential
     jobs = ([(ingest_job, (files,)) for files in file_shards]
             + [(clean_job, (shard_documents,)) for shard_documents, _ in documents]
             + [(signature_job, (c,)) for c, _ in cleaned] + [(extract_job, (c,)) for c, _ in cleaned])
-    with mock.patch.object(dedup, "_HASH_BLOCK", 700):  # signatures outgrow their tables here too
+    with mock.patch.object(dedup_signatures, "_HASH_BLOCK", 700):  # signatures outgrow their tables here too
         outcomes = run_concurrently(jobs, rounds=2)
         blocked = [signature_job(c) for c, _ in cleaned]
     assert blocked == sequential[2 * len(file_shards) : 3 * len(file_shards)]  # the block size changes nothing
@@ -193,5 +193,5 @@ def test_no_shard_function_changes_module_state_and_threads_match_the_sequential
     after = module_state_digest()
     assert {name: after.get(name) for name in before} == before
     # the tables every thread shares are frozen
-    assert not dedup._word_char_table().flags.writeable
-    assert not any(table.flags.writeable for table in dedup._polynomial_powers(10))
+    assert not dedup_signatures._word_char_table().flags.writeable
+    assert not any(table.flags.writeable for table in dedup_signatures._polynomial_powers(10))

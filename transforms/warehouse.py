@@ -1,8 +1,8 @@
-"""The load stage: migrate the warehouse schema, then merge one run's lake datasets into it in
-a single DuckDB transaction (all or nothing).
+"""Warehouse access in one place: the DuckDB connections, the schema's migrations, running SQL
+scripts, the staging views over a run's lake, and the reads of warehouse state that stages need
+(the known content hashes, the persisted dedup signatures).
 
-The same staging views (``warehouse/staging/*.sql`` over the lake's Parquet) serve the validate
-stage, which checks them in an in-memory database before anything touches the warehouse.
+Stages and flows call this module; it calls no stage.
 """
 
 from __future__ import annotations
@@ -11,9 +11,7 @@ import glob
 import os
 import re
 import time
-import traceback
 from collections.abc import Callable
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Protocol
 
@@ -21,9 +19,8 @@ import duckdb
 import pyarrow as pa
 
 from transforms import schemas
-from transforms.dedup import SIGNATURES
-from transforms.reference import load_reference
-from transforms.settings import STAGES, Settings
+from transforms.settings import STAGES
+
 
 # Datasets the staging views read that a run may not have produced yet (validate reads the
 # staging views before it has written its own outputs).
@@ -44,7 +41,8 @@ def _sql_literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _run_script(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+def run_script(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """Run each statement of the SQL script at ``path`` (``--`` comment lines ignored)."""
     for statement in _split_statements(path.read_text(encoding="utf-8")):
         con.execute(statement)
 
@@ -72,7 +70,7 @@ def attach_lake(con: duckdb.DuckDBPyConnection, lake: LakeView, sql_dir: Path, h
             con.register(f"_empty_{stage}_{dataset}", schema.empty_table())
             con.execute(f"CREATE OR REPLACE TEMP VIEW raw_{stage}_{dataset} AS SELECT * FROM _empty_{stage}_{dataset}")
     for script in sorted((sql_dir / "staging").glob("*.sql")):
-        _run_script(con, script)
+        run_script(con, script)
 
 
 def migrate(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> int:
@@ -86,27 +84,10 @@ def migrate(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> int:
         match = _MIGRATION_NAME.match(path.name)
         if not match or int(match.group(1)) <= current:
             continue
-        _run_script(con, path)
+        run_script(con, path)
         current = int(match.group(1))
         con.execute("INSERT INTO schema_version VALUES (?, ?, now())", [current, path.name])
     return current
-
-
-def _load_reference_tables(con: duckdb.DuckDBPyConnection, reference_dir: Path) -> None:
-    for name, rows in load_reference(reference_dir).items():
-        con.register("_reference_rows", pa.Table.from_pylist(rows))
-        con.execute(f"CREATE OR REPLACE TABLE ref_{name} AS SELECT * FROM _reference_rows")
-        con.unregister("_reference_rows")
-
-
-def _record_runs(con: duckdb.DuckDBPyConnection, run_id: str, reports: list[dict]) -> None:
-    con.executemany(
-        "INSERT OR REPLACE INTO pipeline_runs VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [
-            [run_id, r["stage"], r["rows_in"], r["rows_out"], r["seconds"], r["status"], r["finished_at"]]
-            for r in reports
-        ],
-    )
 
 
 class WarehouseInUse(RuntimeError):
@@ -162,60 +143,6 @@ def connect_for_writing(warehouse_path: Path, wait_readers: float, on_wait: Call
         time.sleep(min(0.5, max(0.0, deadline - time.monotonic())))
 
 
-def load_run(lake: LakeView, settings: Settings, run_id: str, stage_reports: list[dict], started: float,
-             wait_readers: float = 0, on_wait: Callable[[str], None] = lambda message: None) -> dict:
-    """Merge the lake into the warehouse in one transaction; returns this run's document counts."""
-    settings.warehouse_path.parent.mkdir(parents=True, exist_ok=True)
-    con = connect_for_writing(settings.warehouse_path, wait_readers, on_wait)
-    try:
-        return _merge(con, lake, settings, run_id, stage_reports, started)
-    except BaseException as error:
-        # The traceback's frames hold the connection, and whoever keeps the error (Prefect's
-        # task states do) would keep it alive to interpreter exit, where nanobind reports it.
-        traceback.clear_frames(error.__traceback__)
-        raise
-    finally:
-        con.close()
-        del con
-
-
-def _merge(con: duckdb.DuckDBPyConnection, lake: LakeView, settings: Settings, run_id: str,
-           stage_reports: list[dict], started: float) -> dict:
-    con.execute("BEGIN TRANSACTION")
-    try:
-        migrate(con, settings.sql_dir)
-        attach_lake(con, lake, settings.sql_dir)
-        con.execute("SET VARIABLE run_id = ?", [run_id])
-        _run_script(con, settings.sql_dir / "load.sql")
-        _load_reference_tables(con, settings.reference_dir)
-        for script in sorted((settings.sql_dir / "views").glob("*.sql")):
-            _run_script(con, script)
-        fates = dict(con.execute("SELECT fate, count(*) FROM stg_documents GROUP BY fate").fetchall())
-        quarantined_rows = con.sql(
-            "SELECT source_path, stage, reason, detail FROM stg_quarantine ORDER BY source_path LIMIT 1000"
-        ).to_arrow_table().to_pylist()
-        counts = {
-            "documents": sum(fates.values()),
-            "articles": fates.get("article", 0),
-            "duplicates": fates.get("duplicate", 0),
-            "quarantined": fates.get("quarantined", 0),
-        }
-        load_report = {
-            "stage": "load",
-            "rows_in": counts["documents"],
-            "rows_out": counts["documents"],
-            "seconds": round(time.perf_counter() - started, 3),
-            "status": "completed",
-            "finished_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        }
-        _record_runs(con, run_id, [*stage_reports, load_report])
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    return {**counts, "quarantined_rows": quarantined_rows}
-
-
 def _read_warehouse_table(warehouse_path: Path, table: str, query: str) -> pa.Table | None:
     """``query`` on the warehouse read-only, or None when it has no ``table`` yet."""
     if not Path(warehouse_path).exists():
@@ -234,4 +161,4 @@ def read_known_hashes(warehouse_path: Path) -> set[str]:
 def read_known_signatures(warehouse_path: Path) -> pa.Table | None:
     """Dedup signatures of every document already in the warehouse (None for a new warehouse)."""
     known = _read_warehouse_table(warehouse_path, "dedup_signatures", "SELECT * FROM dedup_signatures ORDER BY doc_id")
-    return known.cast(SIGNATURES) if known is not None else None
+    return known.cast(schemas.SIGNATURES) if known is not None else None
