@@ -11,7 +11,6 @@ from pathlib import Path
 from transforms.ingest.readers.base import InputFile, Reader
 from transforms.ingest.readers.html import HtmlReader
 from transforms.ingest.readers.jsonl import JsonLinesReader
-from transforms.ingest.readers.markdown import MarkdownReader
 from transforms.ingest.readers.parquet import ParquetReader
 from transforms.ingest.readers.txt import TextReader
 
@@ -21,7 +20,6 @@ READERS: tuple[Reader, ...] = (
     HtmlReader(),
     JsonLinesReader(),
     ParquetReader(),
-    MarkdownReader(),
 )
 _BY_SUFFIX = {suffix: reader for reader in READERS for suffix in reader.suffixes}
 
