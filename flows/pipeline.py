@@ -20,7 +20,9 @@ from flows.artifacts import publish_run_summary
 from flows.errors import ShardFailed, StageError, one_line
 from flows.lake import Lake, tidy_lake
 from flows.lock import lake_lock, warehouse_lock
-from flows.stages import StageFailed, clean, dedup, extract, ingest, load, plan_lake, validate
+from flows.planning import plan_lake
+from flows.stages import StageFailed, clean, dedup, extract, ingest, load, validate
+from transforms.ingest import discover
 from transforms.load import WarehouseInUse
 from transforms.settings import STAGES, Settings
 
@@ -66,10 +68,13 @@ def news_pipeline(
     wait_seconds: float = 0,
     shard_size: int = Settings.shard_size,
     wait_readers: float = 60,
+    files: list[str] | None = None,
 ) -> list[dict]:
     """``inputs`` defaults to the bundled seeds; ``reprocess`` ingests documents the warehouse
     already has; ``wait_seconds`` is how long to wait for another run holding the warehouse,
-    ``wait_readers`` how long the load waits for other processes reading it to close it."""
+    ``wait_readers`` how long the load waits for other processes reading it to close it.
+    ``files`` are the paths ``inputs`` name if the caller has discovered them already (the CLI,
+    which checks them); otherwise (a deployment run) they are discovered here. Once per run either way."""
     settings = Settings(
         inputs=tuple(inputs or Settings.inputs), lake_dir=Path(lake_dir), warehouse_path=Path(warehouse),
         reprocess=reprocess, shard_size=shard_size,
@@ -85,9 +90,10 @@ def news_pipeline(
         warehouse_lock(settings.warehouse_path, wait_seconds),
         lake_lock(settings.lake_dir, tidy=partial(tidy_lake, settings.lake_dir)),
     ):
-        lake = plan_lake(settings, from_stage, run_id)
+        files = discover(settings.inputs) if files is None else files
+        lake = plan_lake(settings, files, from_stage, run_id)
         if "ingest" in selected:
-            reports.append(run_stage(ingest, settings, lake, refresh=refresh))
+            reports.append(run_stage(ingest, settings, lake, files, refresh=refresh))
             if reports[-1]["rows_out"] == 0 and reports[-1]["quarantined"] == 0:
                 selected = ()  # nothing new landed: the warehouse stays exactly as it is
         if "clean" in selected:
