@@ -1,7 +1,8 @@
 """The news-pipeline flow: ingest → clean → dedup → extract → validate → load.
 
-Each stage is one task (flows/stages.py) that reads the previous stage's datasets from the
-lake and writes its own, under keys that belong to this run's inputs (flows/lake.py), so a run
+Each stage is one task (flows/stages.py, run by the one skeleton of flows/skeleton.py) that
+reads the previous stage's datasets from the lake and writes its own, under keys that belong to
+this run's inputs and code (flows/planning.py, flows/lake.py), so a run
 can start or stop at any stage (``from_stage`` / ``to_stage``), a failed stage can be rerun
 alone, and runs sharing a lake never read each other's outputs.
 """

@@ -15,7 +15,7 @@ import pytest
 
 from flows import planning, stages
 from flows.code_version import code_version, import_closure, modules_referred_to
-from flows.lake import LINEAGE_FILE, tidy_lake
+from flows.lake import LINEAGE_FILE, latest_lineage, tidy_lake
 from flows.lock import lake_lock
 from pipeline_helpers import query, run
 from transforms.load import migrate
@@ -154,6 +154,18 @@ def test_a_change_to_one_stage_s_code_keys_it_and_the_stages_after_it_only(tmp_p
     monkeypatch.setattr(planning, "stage_code_versions", lambda reference_dir: {**real, "extract": "changed"})
     after = dict(planning.plan_lake(settings, [], "ingest", "run").keys)
     assert [stage for stage in before if before[stage] != after[stage]] == ["extract", "validate"]
+
+
+def test_from_a_stage_reuses_only_outputs_built_by_the_current_code_of_the_stages_before_it(tmp_path):
+    folder = _fake_output(tmp_path / "lake", "dedup", "d1", {"ingest": "i1", "clean": "c1"})
+    lineage = json.loads((folder / LINEAGE_FILE).read_text())
+    lineage["code"] = {"ingest": "v1", "clean": "v1", "dedup": "v1"}
+    (folder / LINEAGE_FILE).write_text(json.dumps(lineage))
+    current = {"ingest": "v1", "clean": "v1", "dedup": "v1", "extract": "v1"}
+
+    assert latest_lineage(tmp_path / "lake", "dedup", "l", current) == lineage["keys"]
+    assert latest_lineage(tmp_path / "lake", "dedup", "l", {**current, "extract": "v2"}) == lineage["keys"]
+    assert latest_lineage(tmp_path / "lake", "dedup", "l", {**current, "clean": "v2"}) is None
 
 
 def _hold_open_read_only(warehouse: Path) -> subprocess.Popen:
