@@ -128,7 +128,7 @@ def _run(args: argparse.Namespace) -> int:
     from flows.summary import print_summary
 
     inputs = args.inputs or list(DEFAULTS.inputs)
-    files = _discovered_files(inputs)
+    _check_inputs(inputs)
     stages_between(args.from_stage, args.to_stage)  # a ValueError here is a usage error
     with run_log(new_run_folder(Path(args.lake))) as log_path:
         try:
@@ -141,7 +141,6 @@ def _run(args: argparse.Namespace) -> int:
                 reprocess=args.reprocess,
                 wait_seconds=args.wait_seconds,
                 wait_readers=args.wait_readers,
-                files=files,
             )
         except Exception as error:
             return _run_failed(error, log_path, args.debug)
@@ -150,15 +149,13 @@ def _run(args: argparse.Namespace) -> int:
     return EXIT_QUARANTINED if _has_rejects(reports) else EXIT_OK
 
 
-def _discovered_files(inputs: list[str]) -> list[str]:
-    """The paths to read, discovered once and handed to the flow. A mistyped --input is the
-    user's to fix, not a document to quarantine."""
-    from transforms.ingest import discover_inputs
+def _check_inputs(inputs: list[str]) -> None:
+    """A mistyped --input is the user's to fix, not a document to quarantine. (A check, not the
+    discovery: the flow discovers the inputs once, for a deployment run too.)"""
+    from transforms.ingest import unmatched_inputs
 
-    files, unmatched = discover_inputs(inputs)
-    if unmatched:
+    if unmatched := unmatched_inputs(inputs):
         raise UsageError(f"--input {unmatched[0]}: no such file or folder, or no files in it")
-    return files
 
 
 def _run_failed(error: Exception, log_path: Path, debug: bool) -> int:

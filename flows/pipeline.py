@@ -69,13 +69,11 @@ def news_pipeline(
     wait_seconds: float = 0,
     shard_size: int = Settings.shard_size,
     wait_readers: float = 60,
-    files: list[str] | None = None,
 ) -> list[dict]:
     """``inputs`` defaults to the bundled seeds; ``reprocess`` ingests documents the warehouse
     already has; ``wait_seconds`` is how long to wait for another run holding the warehouse,
     ``wait_readers`` how long the load waits for other processes reading it to close it.
-    ``files`` are the paths ``inputs`` name if the caller has discovered them already (the CLI,
-    which checks them); otherwise (a deployment run) they are discovered here. Once per run either way."""
+    The inputs are discovered once, here, and the list handed to the planning and to ingest."""
     settings = Settings(
         inputs=tuple(inputs or Settings.inputs), lake_dir=Path(lake_dir), warehouse_path=Path(warehouse),
         reprocess=reprocess, shard_size=shard_size,
@@ -91,7 +89,7 @@ def news_pipeline(
         warehouse_lock(settings.warehouse_path, wait_seconds),
         lake_lock(settings.lake_dir, tidy=partial(tidy_lake, settings.lake_dir)),
     ):
-        files = discover(settings.inputs) if files is None else files
+        files = discover(settings.inputs)
         lake = plan_lake(settings, files, from_stage, run_id)
         if "ingest" in selected:
             reports.append(run_stage(ingest, settings, lake, files, refresh=refresh))

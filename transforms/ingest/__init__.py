@@ -22,9 +22,9 @@ The package, in the order a file meets it:
 - read.py: read_documents, which sends each path to its reader, and make_ids_unique.
 """
 
-from transforms.ingest.discovery import discover, discover_inputs
+from transforms.ingest.discovery import discover, unmatched_inputs
 from transforms.ingest.landing import Rejected, printable
 from transforms.ingest.read import make_ids_unique, read_documents
 from transforms.ingest.readers import READERS
 
-__all__ = ["READERS", "Rejected", "discover", "discover_inputs", "make_ids_unique", "printable", "read_documents"]
+__all__ = ["READERS", "Rejected", "discover", "make_ids_unique", "printable", "read_documents", "unmatched_inputs"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import glob
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 _GLOB_CHARS = re.compile(r"[*?\[]")
 
@@ -23,40 +23,41 @@ def discover(inputs: Sequence[str]) -> list[str]:
     that read_documents quarantines each with its reason. A path that does not exist is kept for
     the same reason.
     """
-    return discover_inputs(inputs)[0]
-
-
-def discover_inputs(inputs: Sequence[str]) -> tuple[list[str], list[str]]:
-    """(the paths ``discover`` returns, the entries of ``inputs`` that name nothing to read).
-
-    An entry names nothing when no path matches it (a mistyped path, an empty glob) or when it
-    is a folder with no file under it: for a person typing ``--input`` that is a mistake to
-    report, while a scheduled run quarantines a missing path like any unreadable one.
-    """
     found: set[str] = set()
-    unmatched = []
     for entry in inputs:
-        matches = glob.glob(entry, recursive=True)
-        paths = [path for match in (matches if _GLOB_CHARS.search(entry) else [entry]) for path in _paths_under(match)]
-        if not matches or not paths:
-            unmatched.append(entry)
-        found.update(paths)
-    return sorted(found), unmatched
+        matches = glob.glob(entry, recursive=True) if _GLOB_CHARS.search(entry) else [entry]
+        for match in matches:
+            found.update(_paths_under(match))
+    return sorted(found)
 
 
-def _paths_under(entry: str) -> list[str]:
+def unmatched_inputs(inputs: Sequence[str]) -> list[str]:
+    """The entries of ``inputs`` that name nothing to read: no path matches them (a mistyped
+    path, an empty glob), or each match is a folder with no file under it.
+
+    For a person typing ``--input`` that is a mistake to report, while a scheduled run
+    quarantines a missing path like any unreadable one. A check, not a listing: it stops at the
+    first path an entry names, so the run still discovers its inputs only once.
+    """
+    return [entry for entry in inputs
+            if not any(next(_paths_under(match), None) is not None for match in glob.iglob(entry, recursive=True))]
+
+
+def _paths_under(entry: str) -> Iterator[str]:
     if not os.path.isdir(entry):  # (a folder given through a link is walked: the user named it)
-        return [entry]
-    paths, folders = [], [entry]
+        yield entry
+        return
+    folders = [entry]
     while folders:
         folder = folders.pop()
         try:
             with os.scandir(folder) as entries:
                 children = list(entries)
         except OSError:
-            paths.append(folder)  # read_documents says why it cannot be listed
+            yield folder  # read_documents says why it cannot be listed
             continue
         for child in children:
-            walk = child.is_dir(follow_symlinks=False) and not child.name.startswith(".")
-            (folders if walk else paths).append(child.path)
-    return paths
+            if child.is_dir(follow_symlinks=False) and not child.name.startswith("."):
+                folders.append(child.path)
+            else:
+                yield child.path
