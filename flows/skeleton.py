@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -97,7 +97,7 @@ class Stage:
     finish: Callable[[StageRun, tuple, list[dict]], dict]
     shards: Callable[[StageRun], Sequence] = _no_shards
     map: Shards | None = None
-    shared: Callable[[StageRun, Sequence], tuple] = field(default=_nothing_shared)
+    shared: Callable[[StageRun, Sequence], tuple] = _nothing_shared
 
 
 @task(name="shard", **RETRIES)
