@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import glob
 import json
 import logging
 import sys
@@ -151,12 +150,12 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _check_inputs(inputs: list[str]) -> None:
-    """A mistyped --input is the user's to fix, not a document to quarantine."""
-    from transforms.ingest import discover
+    """A mistyped --input is the user's to fix, not a document to quarantine. (A check, not the
+    discovery: the flow discovers the inputs once, for a deployment run too.)"""
+    from transforms.ingest import unmatched_inputs
 
-    for entry in inputs:
-        if not glob.glob(entry, recursive=True) or not discover([entry]):
-            raise UsageError(f"--input {entry}: no such file or folder, or no files in it")
+    if unmatched := unmatched_inputs(inputs):
+        raise UsageError(f"--input {unmatched[0]}: no such file or folder, or no files in it")
 
 
 def _run_failed(error: Exception, log_path: Path, debug: bool) -> int:

@@ -2,11 +2,11 @@
 
 Stage outputs are content-addressed: ``key`` hashes everything the output depends on (for
 ingest the input files, the warehouse state, the code and the settings; for a later stage its
-predecessor's key), so a stage reads only what its predecessor wrote for the same inputs, two
+predecessor's key and its code), so a stage reads only what its predecessor wrote for the same inputs, two
 runs with different inputs never touch each other's outputs, and an output is never changed
-once written. Each output folder records its ``_lineage.json`` (the run's lookup key and the
-keys of the outputs it was built from), which is how ``--from STAGE`` finds the earlier
-stages' outputs.
+once written. Each output folder records its ``_lineage.json`` (the run's lookup key, the
+keys of the outputs it was built from and the code versions that built them), which is how
+``--from STAGE`` finds the earlier stages' outputs (flows/planning.py makes the keys).
 
 A stage writes all its datasets into ``<lake>/.tmp-<stage>-*`` (shard tasks write their parts
 there, possibly from other processes) and renames it to its key folder only when every shard
@@ -52,6 +52,7 @@ class Lake:
     root: Path
     keys: tuple[tuple[str, str], ...] = ()
     lookup: str = ""
+    code: tuple[tuple[str, str], ...] = ()  # each stage's code version (flows/planning.py)
 
     def key(self, stage: str) -> str:
         try:
@@ -101,10 +102,12 @@ class Lake:
         return StageOutput(self, stage)
 
 
-def latest_lineage(root: Path, stage: str, lookup: str) -> dict[str, str] | None:
-    """The keys behind the most recent ``stage`` output written for ``lookup``, if any."""
+def latest_lineage(root: Path, stage: str, lookup: str, code: dict[str, str]) -> dict[str, str] | None:
+    """The keys behind the most recent ``stage`` output written for ``lookup`` by the stages'
+    current ``code`` versions, if any."""
     return next((lineage["keys"] for lineage in _lineages_newest_first(Path(root) / stage)
-                 if lineage["lookup"] == lookup), None)
+                 if lineage["lookup"] == lookup
+                 and all(lineage.get("code", {}).get(built) == code.get(built) for built in lineage["keys"])), None)
 
 
 def _lineages_newest_first(stage_dir: Path) -> list[dict]:
@@ -132,7 +135,9 @@ class StageOutput:
         """Put the output in place and return the report of the output the lake now holds:
         ``report``, or the one of the identical output another run committed first."""
         (self.path / REPORT_FILE).write_text(json.dumps(report, indent=2), encoding="utf-8")
-        lineage = {"lookup": self._lake.lookup, "keys": self._lake.lineage(self._stage)}
+        keys = self._lake.lineage(self._stage)
+        code = {stage: version for stage, version in self._lake.code if stage in keys}
+        lineage = {"lookup": self._lake.lookup, "keys": keys, "code": code}
         (self.path / LINEAGE_FILE).write_text(json.dumps(lineage, indent=2), encoding="utf-8")
         self._final.parent.mkdir(parents=True, exist_ok=True)
         try:

@@ -1,7 +1,8 @@
 """The news-pipeline flow: ingest → clean → dedup → extract → validate → load.
 
-Each stage is one task (flows/stages.py) that reads the previous stage's datasets from the
-lake and writes its own, under keys that belong to this run's inputs (flows/lake.py), so a run
+Each stage is one task (flows/stages.py, run by the one skeleton of flows/skeleton.py) that
+reads the previous stage's datasets from the lake and writes its own, under keys that belong to
+this run's inputs and code (flows/planning.py, flows/lake.py), so a run
 can start or stop at any stage (``from_stage`` / ``to_stage``), a failed stage can be rerun
 alone, and runs sharing a lake never read each other's outputs.
 """
@@ -20,7 +21,9 @@ from flows.artifacts import publish_run_summary
 from flows.errors import ShardFailed, StageError, one_line
 from flows.lake import Lake, tidy_lake
 from flows.lock import lake_lock, warehouse_lock
-from flows.stages import StageFailed, clean, dedup, extract, ingest, load, plan_lake, validate
+from flows.planning import plan_lake
+from flows.stages import StageFailed, clean, dedup, extract, ingest, load, validate
+from transforms.ingest import discover
 from transforms.settings import STAGES, Settings
 from transforms.warehouse import WarehouseInUse
 
@@ -69,7 +72,8 @@ def news_pipeline(
 ) -> list[dict]:
     """``inputs`` defaults to the bundled seeds; ``reprocess`` ingests documents the warehouse
     already has; ``wait_seconds`` is how long to wait for another run holding the warehouse,
-    ``wait_readers`` how long the load waits for other processes reading it to close it."""
+    ``wait_readers`` how long the load waits for other processes reading it to close it.
+    The inputs are discovered once, here, and the list handed to the planning and to ingest."""
     settings = Settings(
         inputs=tuple(inputs or Settings.inputs), lake_dir=Path(lake_dir), warehouse_path=Path(warehouse),
         reprocess=reprocess, shard_size=shard_size,
@@ -85,9 +89,10 @@ def news_pipeline(
         warehouse_lock(settings.warehouse_path, wait_seconds),
         lake_lock(settings.lake_dir, tidy=partial(tidy_lake, settings.lake_dir)),
     ):
-        lake = plan_lake(settings, from_stage, run_id)
+        files = discover(settings.inputs)
+        lake = plan_lake(settings, files, from_stage, run_id)
         if "ingest" in selected:
-            reports.append(run_stage(ingest, settings, lake, refresh=refresh))
+            reports.append(run_stage(ingest, settings, lake, files, refresh=refresh))
             if reports[-1]["rows_out"] == 0 and reports[-1]["quarantined"] == 0:
                 selected = ()  # nothing new landed: the warehouse stays exactly as it is
         if "clean" in selected:

@@ -29,8 +29,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from test_ingest import cp1258_nfd_bytes, sloppy_cp1252_mojibake, tcvn3_bytes, vni_bytes
-from transforms.ingest import discover, read_documents
-from transforms.landing import printable
+from transforms.ingest import discover, printable, read_documents
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds" / "raw").glob("*.txt"))

@@ -16,7 +16,7 @@ from viparse.normalize.vni import VNI
 
 from transforms.clean import boilerplate_lines, clean_documents
 from transforms import schemas
-from transforms.ingest import discover, make_ids_unique, read_documents
+from transforms.ingest import discover, make_ids_unique, read_documents, unmatched_inputs
 from transforms.reference import load_reference
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -290,3 +290,13 @@ def test_discover_expands_folders_and_globs_sorted(tmp_path):
     everything = [str(Path(p).relative_to(tmp_path)) for p in discover([str(tmp_path)])]
     assert everything == [".hidden", *relative]
     assert discover([str(tmp_path / "nope.txt")]) == [str(tmp_path / "nope.txt")]
+
+
+def test_inputs_that_name_nothing_are_missing_paths_empty_globs_and_folders_without_files(tmp_path):
+    (tmp_path / "empty" / "deeper").mkdir(parents=True)
+    (tmp_path / "landing" / "day").mkdir(parents=True)
+    (tmp_path / "landing" / "day" / "1.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "dangling").symlink_to(tmp_path / "gone.txt")
+    entries = [str(tmp_path / name) for name in ("landing", "typo.txt", "empty", "landing/**/*.html",
+                                                 "landing/**/*.txt", "dangling")]
+    assert unmatched_inputs(entries) == [entries[1], entries[2], entries[3]]

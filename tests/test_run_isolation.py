@@ -13,12 +13,13 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from flows import stages
-from flows.lake import LINEAGE_FILE, tidy_lake
+from flows import planning, stages
+from flows.code_version import code_version, import_closure, modules_referred_to
+from flows.lake import LINEAGE_FILE, latest_lineage, tidy_lake
 from flows.lock import lake_lock
 from pipeline_helpers import query, run
-from transforms.settings import Settings
 from tools.synth import write_corpus
+from transforms.settings import PROJECT_DIR, Settings
 from transforms.warehouse import migrate
 
 SHORT_ARTICLE = "Sáng 3/2, tại Hà Nội, Thủ tướng Phạm Minh Chính đã tiếp Đại sứ Nhật Bản Ito Naoki.\n"
@@ -107,22 +108,64 @@ def test_a_run_tidies_the_lake_only_when_no_other_run_uses_it(tmp_path):
     assert tidied == ["first", "third"]
 
 
-def test_the_code_version_covers_every_transforms_module_and_the_stage_tasks(tmp_path, monkeypatch):
-    project = tmp_path / "project"
-    (project / "transforms" / "sub").mkdir(parents=True)
-    (project / "flows").mkdir()
-    (project / "transforms" / "clean.py").write_text("A = 1\n")
-    nested = project / "transforms" / "sub" / "rules.py"
-    nested.write_text("B = 1\n")
-    (project / "flows" / "stages.py").write_text("C = 1\n")
-    monkeypatch.setattr(stages, "PROJECT_DIR", project)
+def _write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    return path
 
-    versions = {stages._code_version()}
-    nested.write_text("B = 2\n")
-    versions.add(stages._code_version())
-    (project / "flows" / "stages.py").write_text("C = 2\n")
-    versions.add(stages._code_version())
-    assert len(versions) == 3
+
+def test_a_code_version_covers_what_the_stage_imports_and_nothing_else(tmp_path):
+    project, reference = tmp_path / "project", tmp_path / "reference"
+    _write(project / "transforms" / "__init__.py", "")
+    _write(project / "transforms" / "stage" / "__init__.py", "from transforms.stage.rules import RULES\n")
+    rules = _write(project / "transforms" / "stage" / "rules.py", "from ..shared import pattern\nRULES = 1\n")
+    shared = _write(project / "transforms" / "shared.py", "def pattern():\n    import transforms.reference\n")
+    _write(project / "transforms" / "reference.py", "")
+    unrelated = _write(project / "transforms" / "report.py", "from transforms.stage import RULES\n")
+    gazetteer = _write(reference / "places.csv", "name\nHà Nội\n")
+
+    def version() -> str:
+        return code_version(["transforms.stage"], project, reference)
+
+    versions = [version()]
+    for path, text in ((rules, "from ..shared import pattern\nRULES = 2\n"), (shared, "def pattern():\n    import transforms.reference\n    return 1\n"),
+                       (gazetteer, "name\nHuế\n")):
+        path.write_text(text)  # a subpackage module, a shared module imported relatively and lazily, reference data
+        versions.append(version())
+    unrelated.write_text("X = 1\n")
+    assert len(set(versions)) == 4 and version() == versions[-1]
+    assert set(import_closure(["transforms.stage"], project)) == {
+        "transforms", "transforms.stage", "transforms.stage.rules", "transforms.shared", "transforms.reference"}
+
+
+def test_each_stage_task_counts_its_own_transforms_and_not_the_others():
+    closures = {stage: {str(path.relative_to(PROJECT_DIR)) for path in import_closure(
+        modules_referred_to([task], PROJECT_DIR), PROJECT_DIR).values()} for stage, task in stages.STAGE_TASKS.items()}
+    assert "transforms/ingest/readers/jsonl.py" in closures["ingest"]
+    assert "transforms/extract_people.py" in closures["extract"] and "transforms/extract_people.py" not in closures["ingest"]
+    assert all("transforms/synth.py" not in files and "transforms/report.py" not in files for files in closures.values())
+    assert all("flows/lake.py" in files for files in closures.values())
+
+
+def test_a_change_to_one_stage_s_code_keys_it_and_the_stages_after_it_only(tmp_path, monkeypatch):
+    settings = Settings(inputs=(str(tmp_path),), lake_dir=tmp_path / "lake", warehouse_path=tmp_path / "news.duckdb")
+    real = planning.stage_code_versions(settings.reference_dir)
+    before = dict(planning.plan_lake(settings, [], "ingest", "run").keys)
+    monkeypatch.setattr(planning, "stage_code_versions", lambda reference_dir: {**real, "extract": "changed"})
+    after = dict(planning.plan_lake(settings, [], "ingest", "run").keys)
+    assert [stage for stage in before if before[stage] != after[stage]] == ["extract", "validate"]
+
+
+def test_from_a_stage_reuses_only_outputs_built_by_the_current_code_of_the_stages_before_it(tmp_path):
+    folder = _fake_output(tmp_path / "lake", "dedup", "d1", {"ingest": "i1", "clean": "c1"})
+    lineage = json.loads((folder / LINEAGE_FILE).read_text())
+    lineage["code"] = {"ingest": "v1", "clean": "v1", "dedup": "v1"}
+    (folder / LINEAGE_FILE).write_text(json.dumps(lineage))
+    current = {"ingest": "v1", "clean": "v1", "dedup": "v1", "extract": "v1"}
+
+    assert latest_lineage(tmp_path / "lake", "dedup", "l", current) == lineage["keys"]
+    assert latest_lineage(tmp_path / "lake", "dedup", "l", {**current, "extract": "v2"}) == lineage["keys"]
+    assert latest_lineage(tmp_path / "lake", "dedup", "l", {**current, "clean": "v2"}) is None
 
 
 def _hold_open_read_only(warehouse: Path) -> subprocess.Popen:

@@ -1,4 +1,4 @@
-"""The landing folder: which paths are inputs, which may be opened, and reading them within limits.
+"""The landing folder: which paths may be opened, and reading them within limits.
 
 Every path under a landing folder ends read, or quarantined with a reason: hidden entries,
 links that are broken or lead out of their folder, named pipes and devices, folders that cannot
@@ -14,18 +14,16 @@ terminal or a report raw.
 
 from __future__ import annotations
 
-import glob
 import gzip
 import os
 import re
 import stat
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
-_GLOB_CHARS = re.compile(r"[*?\[]")
 # C0/C1 controls (newlines included: a path or a reason is one line), bidi overrides and
 # embeddings, and lone surrogates (os functions hand non-UTF-8 name bytes over as U+DC80–U+DCFF).
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
@@ -58,43 +56,6 @@ def _escape(match: re.Match[str]) -> str:
 
 def megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):.3g} MB"
-
-
-# --- discovery -------------------------------------------------------------------------------
-
-
-def discover(inputs: Sequence[str]) -> list[str]:
-    """Expand folders (recursively) and globs into a sorted list of paths to read.
-
-    Inside a folder every entry is listed except sub-folders, which are walked; links are listed,
-    not followed, and so are hidden entries, special files and folders that cannot be listed, so
-    that read_documents quarantines each with its reason. A path that does not exist is kept for
-    the same reason.
-    """
-    found: set[str] = set()
-    for entry in inputs:
-        matches = glob.glob(entry, recursive=True) if _GLOB_CHARS.search(entry) else [entry]
-        for match in matches:
-            found.update(_paths_under(match))
-    return sorted(found)
-
-
-def _paths_under(entry: str) -> list[str]:
-    if not os.path.isdir(entry):  # (a folder given through a link is walked: the user named it)
-        return [entry]
-    paths, folders = [], [entry]
-    while folders:
-        folder = folders.pop()
-        try:
-            with os.scandir(folder) as entries:
-                children = list(entries)
-        except OSError:
-            paths.append(folder)  # read_documents says why it cannot be listed
-            continue
-        for child in children:
-            walk = child.is_dir(follow_symlinks=False) and not child.name.startswith(".")
-            (folders if walk else paths).append(child.path)
-    return paths
 
 
 # --- opening ---------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ from ftfy.badness import is_bad
 from viparse.normalize.encodings import get_charmap
 from viparse.normalize.tables import convert
 
-from transforms.landing import Rejected
+from transforms.ingest.landing import Rejected
 
 _BINARY_SIGNATURES = {
     b"\x89PNG\r\n\x1a\n": "a PNG image",
