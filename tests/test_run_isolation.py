@@ -142,8 +142,9 @@ def test_each_stage_task_counts_its_own_transforms_and_not_the_others():
     closures = {stage: {str(path.relative_to(PROJECT_DIR)) for path in import_closure(
         modules_referred_to([task], PROJECT_DIR), PROJECT_DIR).values()} for stage, task in stages.STAGE_TASKS.items()}
     assert "transforms/ingest/readers/jsonl.py" in closures["ingest"]
-    assert "transforms/extract_people.py" in closures["extract"] and "transforms/extract_people.py" not in closures["ingest"]
-    assert all("transforms/synth.py" not in files and "transforms/report.py" not in files for files in closures.values())
+    assert "transforms/extract/people.py" in closures["extract"] and "transforms/extract/people.py" not in closures["ingest"]
+    assert "transforms/dedup/signatures.py" not in closures["ingest"]  # ingest reads the warehouse, not dedup
+    assert all(not any(file.startswith("tools/") for file in files) for files in closures.values())
     assert all("flows/lake.py" in files for files in closures.values())
 
 
