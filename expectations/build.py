@@ -14,7 +14,7 @@ index, the frame's `doc_id`) go to quarantine and the rest loads; a critical one
 only when too many of a table's documents fail (ValidationSettings in transforms/settings.py).
 A critical expectation without it judges a table as a whole (keys, uniqueness, referential
 integrity, the document accounting, a column GX cannot evaluate): its failure stops the load.
-Run-time bounds are `$PARAMETER`s (transforms/validate.py: expectation_parameters).
+Run-time bounds are `$PARAMETER`s (transforms/validate/suites.py: expectation_parameters).
 """
 
 from __future__ import annotations
