@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from transforms.extract import tables
+from transforms.extract import meetings, tables
 from transforms.extract.declare import Expect, Extractor
 
 EXTRACTORS: tuple[Extractor, ...] = (
@@ -24,6 +24,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     tables.CAPTIONS,
     tables.QUOTES,
     tables.DOC_REFS,
+    meetings.MEETINGS,
 )
 
 TABLE_SCHEMAS: dict[str, pa.Schema] = {extractor.table: extractor.schema for extractor in EXTRACTORS}
