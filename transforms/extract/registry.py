@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from transforms.extract import meetings, tables
+from transforms.extract import meetings, quotes, tables
 from transforms.extract.declare import Expect, Extractor
 
 EXTRACTORS: tuple[Extractor, ...] = (
@@ -25,6 +25,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     tables.QUOTES,
     tables.DOC_REFS,
     meetings.MEETINGS,
+    quotes.QUOTE_SPEAKERS,
 )
 
 TABLE_SCHEMAS: dict[str, pa.Schema] = {extractor.table: extractor.schema for extractor in EXTRACTORS}
