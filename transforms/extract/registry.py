@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from transforms.extract import meetings, quotes, tables
+from transforms.extract import meetings, nationality, quotes, tables
 from transforms.extract.declare import Expect, Extractor
 
 EXTRACTORS: tuple[Extractor, ...] = (
@@ -26,6 +26,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     tables.DOC_REFS,
     meetings.MEETINGS,
     quotes.QUOTE_SPEAKERS,
+    nationality.PERSON_COUNTRIES,
 )
 
 TABLE_SCHEMAS: dict[str, pa.Schema] = {extractor.table: extractor.schema for extractor in EXTRACTORS}
