@@ -20,7 +20,7 @@ ENTITY_TABLES = [
 VIEWS = [
     "person_posts", "person_timeline", "who_met_whom", "organization_activity_monthly",
     "country_activity_monthly", "most_cited_documents", "source_coverage", "duplicate_summary",
-    "quarantine_summary", "document_fates", "last_run",
+    "quarantine_summary", "document_fates", "last_run", "meetings_timeline", "quotes_by_person", "officials_by_country",
 ]
 
 
