@@ -38,8 +38,9 @@ def rows(warehouse: Path, sql: str) -> list[tuple]:
 
 @pytest.mark.parametrize("table", ENTITY_TABLES + VIEWS)
 def test_every_table_and_view_is_filled(warehouse, table):
-    if table in ("duplicate_summary", "quarantine_summary"):
-        rows(warehouse, f"SELECT * FROM {table}")  # the seeds have no duplicates or bad files
+    if table in ("duplicate_summary", "quarantine_summary", "who_met_whom", "meetings_timeline"):
+        # the seeds have no duplicates or bad files, and state no meeting (seeds-gold-v2: meetings [])
+        rows(warehouse, f"SELECT * FROM {table}")
     else:
         assert rows(warehouse, f"SELECT count(*) FROM {table}")[0][0] > 0
 
