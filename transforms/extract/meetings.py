@@ -38,7 +38,7 @@ _HOST_VERBS = (
     (r"tiếp(?:\s+(?:xã giao|kiến|thân mật|chính thức))?(?:\s+và\s+làm việc)?(?:\s+với)?", "tiếp"),
     (r"hội đàm(?:\s+(?:trực tuyến|chính thức))?(?:\s+với)?", "hội đàm"),
     (r"hội kiến(?:\s+với)?", "hội kiến"),
-    (r"(?:điện đàm|hội đàm qua điện thoại|điện đàm trực tuyến)(?:\s+với)?|(?:điện thoại|gọi điện(?: thoại)?)\s+(?:cho|với)",
+    (r"(?:điện đàm|hội đàm qua điện thoại|điện đàm trực tuyến)(?:\s+với)?|(?:điện thoại|gọi điện(?: thoại)?)(?:\s+chúc mừng)?(?:\s+(?:cho|với))?",
      "điện đàm"),
     (r"gặp(?:\s+(?:gỡ|mặt|riêng))?(?:\s+với)?", "gặp"),
     (rf"(?:chủ trì\s+)?(?:[Ll]ễ\s+)?(?:chào\s+|tiếp\s+)?đón{_STATE}", "đón"),
@@ -65,11 +65,14 @@ def _compiled(verbs: tuple[tuple[str, str], ...], after: str = "") -> list[tuple
 _HOST = _compiled(_HOST_VERBS, _DELEGATION)
 _GUEST = _compiled(_GUEST_VERBS)
 # "Lễ đón chính thức Y ... . X chủ trì lễ đón.": the guest named after the ceremony, its host
-# in a later sentence of the same paragraph.
+# in a later sentence that names no guest (the article's last ceremony is the one meant).
 _CEREMONY = re.compile(rf"[Ll]ễ\s+đón{_STATE}\s*$")
 _HOSTS_CEREMONY = re.compile(rf"{_BEFORE_VERB}chủ trì\s+(?:[Ll]ễ\s+)?đón\s*[.;]")
 _PASSIVE = re.compile(rf"{_BEFORE_VERB}được\s*")
 _COORDINATED = re.compile(r"\s*và\s*")
+_MUTUAL_BEFORE = re.compile(r"(?:[Cc]uộc\s+(?P<kind>hội đàm|điện đàm|hội kiến|gặp)\s+(?:của|giữa)|"
+                            r"[Ss]au khi\s+(?:tiến hành\s+)?(?P<after_kind>hội đàm|điện đàm|hội kiến|gặp)\s*,)\s*$")
+_PAIRED = re.compile(r"\s*(?:với|và)\s*")
 _SUBJECTS_JOINED = re.compile(r"\s*(?:,|và|, và)\s*")
 
 
@@ -105,10 +108,8 @@ def _hosts_first(meetings: list[dict], visitors: set[str]) -> list[dict]:
 
 def _ceremonies(text: str, refs: list[PersonRef]) -> list[tuple[PersonRef, PersonRef, str]]:
     pairs, guest = [], None
-    for index, ref in enumerate(refs):
+    for ref in refs:
         line_start = text.rfind("\n", 0, ref.start) + 1
-        if guest is not None and text.rfind("\n", 0, guest.start) + 1 != line_start:
-            guest = None
         if _CEREMONY.search(text[max(line_start, ref.start - 40):ref.start]):
             guest = ref
         elif guest is not None and _HOSTS_CEREMONY.match(text, ref.end):
@@ -132,6 +133,10 @@ def _pairs_at(text: str, refs: list[PersonRef], index: int) -> list[tuple[Person
     if _PASSIVE.fullmatch(gap):  # "Y được X tiếp"
         kind = _verb_after(after, _HOST)
         return [(second, first, kind)] if kind else []
+    named_before = _MUTUAL_BEFORE.search(text, max(0, first.start - 60), first.start)
+    if named_before and _PAIRED.fullmatch(gap):  # "Cuộc điện đàm của X với Y", "Sau khi hội đàm, X và Y"
+        kind = named_before.group("kind") or named_before.group("after_kind")
+        return [(first, second, _verb_after(kind, _HOST))]
     if _COORDINATED.fullmatch(gap):  # "X và Y hội đàm", but not "X và Y hội đàm với Z"
         kind = _verb_after(after, _HOST)
         if kind in _MUTUAL and not re.match(rf"{_BEFORE_VERB}\S+(?:\s+\S+)?\s+với", after):

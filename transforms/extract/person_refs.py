@@ -19,8 +19,7 @@ from transforms.extract.spans import Segmented
 
 _PLURAL_BEFORE = re.compile(r"(?:các|những|nhiều|hai|ba|bốn|năm|đông đảo|một số)\s*$", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"[A-ZĐ]\w*[^\S\n]$")
-# What the title reader may leave between a title and its name: the country, written out.
-_COMPLEMENT = re.compile(r"(?:[^\S\n]+(?:nước|tại|[A-ZĐ\u00C0-\u1EF9][\w-]*))*[^\S\n]*")
+_FILLER = re.compile(r"[^\S\n]*(?:(?:nước|tại)[^\S\n]+)?")
 _LONE_HONORIFIC = re.compile(r"(?:ông|bà|Ông|Bà|Ngài|ngài)$")
 
 
@@ -70,7 +69,7 @@ def _may_stand_alone(text: str, start: int) -> bool:
 
 def _add_named(segmented: Segmented, index: int, start: int, by_key: dict[str, Person], found: list) -> int:
     span = segmented.spans[index]
-    if found and not found[-1].named and _COMPLEMENT.fullmatch(segmented.text[found[-1].end:span.start]):
+    if found and not found[-1].named and _only_places_between(segmented, found[-1].end, index):
         start = found.pop().start  # "Thủ tướng Chính phủ nước Cộng hòa Dân chủ Nhân dân Lào Sonexay Siphandone"
     previous = segmented.spans[index - 1] if index else None
     if previous is not None and previous.has("honorific") and not segmented.gap(previous.end, span.start):
@@ -82,6 +81,19 @@ def _add_named(segmented: Segmented, index: int, start: int, by_key: dict[str, P
     if person is not None:
         found.append(PersonRef(start, end, person.name, True))
     return following
+
+
+def _only_places_between(segmented: Segmented, start: int, index: int) -> bool:
+    """Whether only countries, places or bodies (and "nước", "tại") stand between ``start`` and
+    the name at ``index``: what the title reader left of a title's complement ("Chủ tịch Hội
+    hữu nghị đối ngoại nhân dân Trung Quốc Lý Tiểu Lâm")."""
+    text, cursor = segmented.text, start
+    between = [span for span in segmented.spans[:index] if span.start >= start]
+    for span in between:
+        if not (span.is_place or span.is_organization) or not _FILLER.fullmatch(text[cursor:span.start]):
+            return False
+        cursor = span.end
+    return bool(between) and _FILLER.fullmatch(text[cursor:segmented.spans[index].start]) is not None
 
 
 def _owner(name: str, words: int, by_key: dict[str, Person]) -> Person | None:
