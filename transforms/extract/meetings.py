@@ -53,8 +53,9 @@ _GUEST_VERBS = (
     (r"(?:đến\s+)?thăm(?:\s+(?:xã giao|hỏi))?", "other"),
 )
 _MUTUAL = ("hội đàm", "điện đàm", "hội kiến", "gặp")
-# After a visitor's name: "(và Phu nhân) đang có chuyến thăm cấp Nhà nước tới", "thăm chính thức".
-_VISITING = re.compile(r"(?:\s+và\s+[Pp]hu nhân)?,?\s+(?:(?:đang|đã|sẽ|bắt đầu|có)\s+)*(?:chuyến\s+)?thăm"
+# After a visitor's name, in the same sentence: "(và Phu nhân) đang có chuyến thăm cấp Nhà nước
+# tới", "đến Hà Nội, bắt đầu chuyến thăm chính thức".
+_VISITING = re.compile(r"[^.;\n]{0,60}?(?<!\w)(?:chuyến\s+)?thăm"
                        r"\s+(?:chính thức|cấp [Nn]hà nước|hữu nghị|và làm việc|làm việc)")
 
 
@@ -93,9 +94,14 @@ def meetings_in(text: str, refs: list[PersonRef]) -> list[dict]:
 
 
 def _visitors(text: str, refs: list[PersonRef], meetings: list[dict]) -> set[str]:
-    """The article's guests: those welcomed at a ceremony, and those said to be visiting."""
+    """The article's guests: those welcomed at a ceremony, and those said to be visiting
+    before anyone else is named ("Tổng thống X đến Hà Nội, bắt đầu chuyến thăm chính thức")."""
     guests = {m["b"] for m in meetings if m["kind"] == "đón"}
-    return guests | {ref.name for ref in refs if _VISITING.match(text, ref.end)}
+    for ref, following in zip(refs, [*refs[1:], None]):
+        visiting = _VISITING.match(text, ref.end)
+        if visiting and (following is None or visiting.end() <= following.start):
+            guests.add(ref.name)
+    return guests
 
 
 def _hosts_first(meetings: list[dict], visitors: set[str]) -> list[dict]:
