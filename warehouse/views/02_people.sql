@@ -55,5 +55,5 @@ SELECT
     pa.name AS person_a, pb.name AS person_b, s.kind,
     s.activity_date, s.location, s.story_id, s.articles
 FROM stated AS s
-JOIN people AS pa ON pa.person_id = substr(md5(s.a_key), 1, 16)
-JOIN people AS pb ON pb.person_id = substr(md5(s.b_key), 1, 16);
+JOIN people AS pa ON pa.person_key = s.a_key
+JOIN people AS pb ON pb.person_key = s.b_key;

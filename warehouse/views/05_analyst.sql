@@ -13,7 +13,7 @@ ORDER BY d.activity_date NULLS LAST, m.doc_id, m.position;
 CREATE OR REPLACE VIEW quotes_by_person AS
 SELECT p.person_id, p.name, q.quote, d.activity_date, a.title AS article_title, q.doc_id
 FROM quote_speakers AS q
-JOIN people AS p ON p.person_id = substr(md5(q.speaker_key), 1, 16)
+JOIN people AS p ON p.person_key = q.speaker_key
 JOIN articles AS a USING (doc_id)
 JOIN article_dates AS d USING (doc_id)
 ORDER BY p.name, d.activity_date NULLS LAST, q.doc_id, q.position;
@@ -23,7 +23,7 @@ CREATE OR REPLACE VIEW officials_by_country AS
 SELECT c.country, p.person_id, p.name, count(DISTINCT c.doc_id) AS articles,
        min(d.activity_date) AS first_seen, max(d.activity_date) AS last_seen
 FROM person_countries AS c
-JOIN people AS p ON p.person_id = substr(md5(c.person_key), 1, 16)
+JOIN people AS p ON p.person_key = c.person_key
 JOIN article_dates AS d USING (doc_id)
 WHERE c.country IS NOT NULL
 GROUP BY ALL
