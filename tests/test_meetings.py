@@ -129,3 +129,10 @@ def test_the_seeds_score_one_on_the_analyst_keys():
     fields = score(predictions, gold, fields=("meetings", "event_type", "quote_speakers", "people_country"))["fields"]
     assert fields["meetings"]["f1"] == 1.0
     assert all(fields[name]["accuracy"] == 1.0 for name in ("event_type", "quote_speakers", "people_country"))
+
+
+def test_a_foreign_name_without_a_stated_country_takes_the_articles_one_partner(extract):
+    found = extract("Ngoại trưởng Antony Blinken cảm ơn Việt Nam. Quan hệ Việt Nam - Hoa Kỳ phát triển tốt.")
+    assert {p["name"]: p["country"] for p in found["person_countries"]}["Antony Blinken"] == "Hoa Kỳ"
+    two = extract("Ngoại trưởng Antony Blinken nói về Nhật Bản và Hàn Quốc.")
+    assert {p["name"]: p["country"] for p in two["person_countries"]}.get("Antony Blinken") is None

@@ -4,7 +4,9 @@ From the person's titles: the first country a title names, or the country of a b
 ("Đại sứ Nhật Bản tại Việt Nam" → Nhật Bản; "Ủy viên Bộ Chính trị Đảng Cộng sản Trung Quốc" →
 Trung Quốc) — a country after "tại" is where the post is, not whose. A person no title gives a
 foreign country and whose name is Vietnamese in form (a Vietnamese surname, two to four
-capitalized words) is Vietnamese; anyone else's country stays open (null).
+capitalized words) is Vietnamese. Anyone else is of the article's foreign country when it
+names exactly one (a Vietnamese article about a visit, a call, a mission names its partner);
+otherwise their country stays open (null).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import pyarrow as pa
 
 from transforms.extract.declare import Column, Extractor, not_null
 from transforms.extract.gazetteer import Gazetteer, entity_key
+from transforms.extract.organizations import countries_in
 from transforms.extract.person_refs import person_refs
 from transforms.extract.spans import segment
 
@@ -38,8 +41,9 @@ def title_country(title: str, gazetteer: Gazetteer) -> str | None:
     return None
 
 
-def person_country(name: str, titles: list[str], gazetteer: Gazetteer) -> str | None:
-    """``titles``: the person's titles, and the text of each reference to them (title + name)."""
+def person_country(name: str, titles: list[str], gazetteer: Gazetteer, partner: str | None = None) -> str | None:
+    """``titles``: the person's titles, and the text of each reference to them (title + name);
+    ``partner``: the article's one foreign country, if it names only one."""
     for title in titles:
         country = title_country(title, gazetteer)
         if country is not None:
@@ -47,7 +51,7 @@ def person_country(name: str, titles: list[str], gazetteer: Gazetteer) -> str | 
     words = name.split()
     if 2 <= len(words) <= 4 and gazetteer.is_surname(words[0]) and all(word[0].isupper() for word in words):
         return VIETNAM
-    return None
+    return partner
 
 
 def _compute(article) -> list[dict]:
@@ -55,7 +59,10 @@ def _compute(article) -> list[dict]:
     for ref in person_refs(article.segmented, article.people):
         if ref.named:  # "Thủ tướng Chính phủ nước Cộng hòa Dân chủ Nhân dân Lào Sonexay Siphandone"
             written.setdefault(ref.name, []).append(text[ref.start:ref.end])
-    return [{"name": p.name, "country": person_country(p.name, [*written.get(p.name, []), *p.titles], article.gazetteer)}
+    foreign = [country for country in countries_in(article.segmented, article.gazetteer) if country != VIETNAM]
+    partner = foreign[0] if len(foreign) == 1 else None
+    return [{"name": p.name,
+             "country": person_country(p.name, [*written.get(p.name, []), *p.titles], article.gazetteer, partner)}
             for p in article.people]
 
 
