@@ -136,3 +136,9 @@ def test_a_foreign_name_without_a_stated_country_takes_the_articles_one_partner(
     assert {p["name"]: p["country"] for p in found["person_countries"]}["Antony Blinken"] == "Hoa Kỳ"
     two = extract("Ngoại trưởng Antony Blinken nói về Nhật Bản và Hàn Quốc.")
     assert {p["name"]: p["country"] for p in two["person_countries"]}.get("Antony Blinken") is None
+
+
+def test_a_list_of_counterparts_closed_by_va_each_meets_the_subject(extract):
+    found = extract("Bộ trưởng Ngoại giao Bùi Thanh Sơn đã điện đàm với Ngoại trưởng Australia Penny Wong, "
+                    "Ngoại trưởng Malaysia Mohamad Hasan và Ngoại trưởng Philippines Enrique Manalo.")
+    assert pairs(found) == {("Bùi Thanh Sơn", name, "điện đàm") for name in ("Penny Wong", "Mohamad Hasan", "Enrique Manalo")}

@@ -16,9 +16,9 @@ KINDS = ("reception", "talks", "meeting", "phone_call", "visit", "credentials", 
 # Most specific first at one position: "hội đàm qua điện thoại" is a call, "tiếp tục" no reception.
 _CUES = (
     (r"trình [Qq]uốc thư|[Qq]uốc thư|[Tt]hư ủy nhiệm|[Tt]hư uỷ nhiệm", "credentials"),
-    (r"điện đàm|điện thoại|gọi điện", "phone_call"),
+    (r"điện đàm|điện thoại|gọi điện|trao đổi trực tuyến", "phone_call"),
     (r"hội đàm", "talks"),
-    (r"tiếp(?! (?:tục|theo|nhận|cận|thu|xúc|đó))|chào xã giao|chào từ biệt", "reception"),
+    (r"tiếp(?! (?:tục|theo|nhận|cận|thu|xúc|đó))|chào xã giao|chào từ biệt|chiêu đãi", "reception"),
     (r"hội kiến|gặp gỡ|gặp|làm việc với|buổi làm việc|cuộc làm việc", "meeting"),
     (r"ký kết|lễ ký|chứng kiến lễ trao|trao (?:các |\d+ )?văn kiện", "signing"),
     (r"[Ll]ễ đón|chuyến thăm|thăm|công du", "visit"),

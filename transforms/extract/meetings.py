@@ -38,7 +38,7 @@ _HOST_VERBS = (
     (r"tiếp(?:\s+(?:xã giao|kiến|thân mật|chính thức))?(?:\s+và\s+làm việc)?(?:\s+với)?", "tiếp"),
     (r"hội đàm(?:\s+(?:trực tuyến|chính thức))?(?:\s+với)?", "hội đàm"),
     (r"hội kiến(?:\s+với)?", "hội kiến"),
-    (r"(?:điện đàm|hội đàm qua điện thoại|điện đàm trực tuyến)(?:\s+với)?|(?:điện thoại|gọi điện(?: thoại)?)(?:\s+chúc mừng)?(?:\s+(?:cho|với))?",
+    (r"(?:điện đàm|hội đàm qua điện thoại|điện đàm trực tuyến|trao đổi trực tuyến)(?:\s+với)?|(?:điện thoại|gọi điện(?: thoại)?)(?:\s+chúc mừng)?(?:\s+(?:cho|với))?",
      "điện đàm"),
     (r"gặp(?:\s+(?:gỡ|mặt|riêng))?(?:\s+với)?", "gặp"),
     (rf"(?:chủ trì\s+)?(?:[Ll]ễ\s+)?(?:chào\s+|tiếp\s+)?đón{_STATE}", "đón"),
@@ -165,12 +165,19 @@ def _subjects(text: str, refs: list[PersonRef], index: int) -> list[PersonRef]:
 
 
 def _objects(text: str, refs: list[PersonRef], index: int) -> list[PersonRef]:
-    """The reference at ``index`` and those joined to it by "và" after ("tiếp X và Y")."""
-    objects = [refs[index]]
-    while index + 1 < len(refs) and refs[index + 1].named \
-            and _COORDINATED.fullmatch(text[refs[index].end:refs[index + 1].start]):
+    """The reference at ``index`` and those listed after it: joined by "và", or a list of
+    commas that "và" closes ("với X, Y và Z")."""
+    objects, listed = [refs[index]], []
+    while index + 1 < len(refs) and refs[index + 1].named:
+        gap = text[refs[index].end:refs[index + 1].start]
         index += 1
-        objects.append(refs[index])
+        if _COORDINATED.fullmatch(gap):
+            objects += [*listed, refs[index]]
+            listed = []
+        elif gap.strip() == ",":
+            listed.append(refs[index])
+        else:
+            break
     return objects
 
 
