@@ -83,10 +83,10 @@ def meetings_in(text: str, refs: list[PersonRef]) -> list[dict]:
     pairs = [pair for index in range(len(refs) - 1) for pair in _pairs_at(text, refs, index)]
     for a, b, kind in pairs + _ceremonies(text, refs):
         if a.name != b.name and (a.name, b.name, kind) not in found:
-                start, end = min(a.start, b.start), max(a.end, b.end)
-                found[(a.name, b.name, kind)] = {
-                    "a": a.name, "b": b.name, "kind": kind, "evidence_start": start, "evidence_end": end,
-                }
+            start, end = min(a.start, b.start), max(a.end, b.end)
+            found[(a.name, b.name, kind)] = {
+                "a": a.name, "b": b.name, "kind": kind, "evidence_start": start, "evidence_end": end,
+            }
     # a congratulation said at a stated meeting is part of it, not an encounter of its own
     met = {(a, b) for a, b, kind in found if kind != "chúc mừng"}
     stated = [m for (a, b, kind), m in found.items() if kind != "chúc mừng" or (a, b) not in met]
@@ -105,11 +105,14 @@ def _visitors(text: str, refs: list[PersonRef], meetings: list[dict]) -> set[str
 
 
 def _hosts_first(meetings: list[dict], visitors: set[str]) -> list[dict]:
-    """A talk or call between a visitor and a host has the host as ``a``, whichever is the subject."""
+    """A talk or call between a visitor and a host has the host as ``a``, whichever is the
+    subject; one row per (a, b, kind) after that."""
+    kept: dict[tuple[str, str, str], dict] = {}
     for meeting in meetings:
         if meeting["kind"] in _MUTUAL and meeting["a"] in visitors and meeting["b"] not in visitors:
-            meeting["a"], meeting["b"] = meeting["b"], meeting["a"]
-    return meetings
+            meeting = {**meeting, "a": meeting["b"], "b": meeting["a"]}
+        kept.setdefault((meeting["a"], meeting["b"], meeting["kind"]), meeting)
+    return list(kept.values())
 
 
 def _ceremonies(text: str, refs: list[PersonRef]) -> list[tuple[PersonRef, PersonRef, str]]:
