@@ -366,7 +366,8 @@ def test_extraction_tables(extract):
     tables = extraction_tables([found])
     assert set(tables) == {
         "articles_extracted", "person_mentions", "organization_mentions", "country_mentions", "sources",
-        "photo_credits", "captions", "quotes", "doc_refs",
+        "photo_credits", "captions", "quotes", "doc_refs", "meetings", "quote_speakers", "person_countries",
+        "event_types",
     }
     assert tables["articles_extracted"].column_names == [
         "doc_id", "title", "published_date", "event_date_text", "event_date", "event_date_precision",

@@ -80,6 +80,9 @@ def _insert_rows(con: duckdb.DuckDBPyConnection) -> None:
         for country in country_names:
             con.execute("INSERT INTO country_mentions VALUES (?, ?)", [doc_id, f"c{countries.index(country)}"])
         con.execute("INSERT INTO sources VALUES (?, ?)", [doc_id, source])
+        if len(people) == 2:  # each two-person headline above states their meeting
+            con.execute("INSERT INTO meetings VALUES (?, 0, ?, ?, ?, ?, 'gặp', NULL, NULL)",
+                        [doc_id, people[0], PEOPLE[people[0]], people[1], PEOPLE[people[1]]])
     con.execute("INSERT INTO doc_refs VALUES ('a1', 'Công ước Liên hợp quốc về Luật Biển năm 1982')")
     con.execute("INSERT INTO duplicates VALUES ('d1', 'a5', 'exact', 1.0, 'k1')")
     con.execute("INSERT INTO quarantine VALUES ('q1', 'seeds/raw/q1.txt', 'clean', 'empty_body', "

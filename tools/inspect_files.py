@@ -17,6 +17,19 @@ GOLD_KEYS = (
     "people", "organizations", "countries", "sources", "author", "photo_credits", "captions",
     "quotes", "doc_refs",
 )
+# The analyst's keys (GOLD-SCHEMA.md), read off the tables of their extractors.
+ANALYST_KEYS = {
+    "event_type": lambda extraction: extraction.get("event_types"),
+    "meetings": lambda extraction: [
+        {"a": m["a"], "b": m["b"], "kind": m["kind"]} for m in extraction.get("meetings") or []
+    ],
+    "quote_speakers": lambda extraction: [
+        {"quote": q["quote"], "speaker": q["speaker"]} for q in extraction.get("quote_speakers") or []
+    ],
+    "people_country": lambda extraction: {
+        p["name"]: p["country"] for p in extraction.get("person_countries") or []
+    },
+}
 
 
 def inspect_files(paths: list[str], settings: Settings) -> list[dict]:
@@ -44,6 +57,7 @@ def inspect_files(paths: list[str], settings: Settings) -> list[dict]:
                 "file": Path(document["source_path"]).name,
                 "doc_id": doc_id,
                 **{key: extraction.get(key) for key in GOLD_KEYS},
+                **{key: read(extraction) for key, read in ANALYST_KEYS.items()},
                 "boilerplate_lines": boilerplate_lines(cleaned_by_id[doc_id]),
                 "body": cleaned_by_id[doc_id]["body"],
                 "duplicate_of": file_of.get(canonical_of.get(doc_id)),

@@ -18,9 +18,13 @@ from transforms.text import match_key
 
 LIST_FIELDS = (
     "people", "person_titles", "organizations", "countries", "sources", "photo_credits", "captions",
-    "quotes", "doc_refs", "boilerplate_lines",
+    "quotes", "doc_refs", "boilerplate_lines", "meetings",
 )
-SCALAR_FIELDS = ("title", "published_date", "event_date_text", "event_date", "time_of_day", "location", "author")
+SCALAR_FIELDS = ("title", "published_date", "event_date_text", "event_date", "time_of_day", "location", "author",
+                 "event_type")
+# Scored per entry of the gold's list or mapping, each entry as a scalar (null = null is right):
+# the speaker of each gold quote, the country of each gold person.
+ENTRY_FIELDS = ("quote_speakers", "people_country")
 _EDGE_PUNCTUATION = " \t\n.,;:!?…\"'“”‘’«»()[]"
 
 
@@ -38,7 +42,7 @@ def titles_match(first: str, second: str) -> bool:
 def score(predictions: list[dict], gold: list[dict], fields: tuple[str, ...] | None = None) -> dict:
     """Per-field counts and rates, plus each document's misses (``errors``). A gold record
     that lacks a field (a gold file annotating cleaning only, say) is not scored on it."""
-    fields = fields or LIST_FIELDS + SCALAR_FIELDS
+    fields = fields or LIST_FIELDS + SCALAR_FIELDS + ENTRY_FIELDS
     predicted_by_file = {record["file"]: record for record in predictions if record.get("file")}
     totals = {field: Counter() for field in fields}
     scored: set[str] = set()
@@ -53,6 +57,8 @@ def score(predictions: list[dict], gold: list[dict], fields: tuple[str, ...] | N
                 counts, miss = _score_scalar(predicted.get(field), expected.get(field))
             elif field == "person_titles":
                 counts, miss = _score_titles(predicted.get("people") or [], expected.get("people") or [])
+            elif field in ENTRY_FIELDS:
+                counts, miss = _score_entries(_entries(predicted, field), _entries(expected, field))
             else:
                 counts, miss = _score_items(_items(predicted, field), _items(expected, field))
             totals[field].update(counts)
@@ -60,7 +66,7 @@ def score(predictions: list[dict], gold: list[dict], fields: tuple[str, ...] | N
                 errors.setdefault(expected["file"], {})[field] = miss
     return {
         "documents": len(gold),
-        "fields": {field: _rates(totals[field], field in SCALAR_FIELDS) for field in fields if field in scored},
+        "fields": {field: _rates(totals[field], field not in LIST_FIELDS) for field in fields if field in scored},
         "errors": errors,
     }
 
@@ -69,6 +75,8 @@ def _items(record: dict, field: str) -> list[str]:
     values = record.get(field) or []
     if field == "people":
         return [person["name"] for person in values]
+    if field == "meetings":  # a pair and its kind, the names matched like people's
+        return [" | ".join((meeting["a"], meeting["b"], meeting["kind"])) for meeting in values]
     return [value for value in values if value]
 
 
@@ -83,6 +91,27 @@ def _score_items(predicted: list[str], expected: list[str]) -> tuple[Counter, di
     if counts["fp"]:
         miss["extra"] = [v for v in predicted if (predicted_keys - expected_keys)[normalized(v)]]
     return counts, miss
+
+
+def _entries(record: dict, field: str) -> dict[str, str | None]:
+    """Quote → its speaker, or person → their country, keyed by matching key."""
+    if field == "quote_speakers":
+        pairs = [(entry["quote"], entry.get("speaker")) for entry in record.get(field) or []]
+    else:
+        pairs = list((record.get(field) or {}).items())
+    return {normalized(key): value for key, value in pairs}
+
+
+def _score_entries(predicted: dict[str, str | None], expected: dict[str, str | None]) -> tuple[Counter, dict]:
+    """Each gold entry's value against the prediction's for the same key (none when the
+    prediction lacks the key)."""
+    counts, wrong = Counter(), {}
+    for key, value in expected.items():
+        entry_counts, miss = _score_scalar(predicted.get(key), value)
+        counts.update(entry_counts)
+        if miss:
+            wrong[key] = miss
+    return counts, ({"wrong": wrong} if wrong else {})
 
 
 def _score_titles(predicted: list[dict], expected: list[dict]) -> tuple[Counter, dict]:

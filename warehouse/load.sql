@@ -89,6 +89,47 @@ CREATE TABLE IF NOT EXISTS doc_refs (
 );
 DELETE FROM doc_refs WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
 INSERT INTO doc_refs BY NAME SELECT * FROM stg_doc_refs;
+CREATE TABLE IF NOT EXISTS meetings (
+    doc_id         VARCHAR NOT NULL,
+    position       INTEGER NOT NULL,
+    a_key          VARCHAR NOT NULL,
+    a              VARCHAR NOT NULL,
+    b_key          VARCHAR NOT NULL,
+    b              VARCHAR NOT NULL,
+    kind           VARCHAR NOT NULL,
+    evidence_start INTEGER,
+    evidence_end   INTEGER,
+    PRIMARY KEY (doc_id, position)
+);
+DELETE FROM meetings WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
+INSERT INTO meetings BY NAME SELECT * FROM stg_meetings;
+CREATE TABLE IF NOT EXISTS quote_speakers (
+    doc_id      VARCHAR NOT NULL,
+    position    INTEGER NOT NULL,
+    quote       VARCHAR NOT NULL,
+    speaker_key VARCHAR,
+    speaker     VARCHAR,
+    PRIMARY KEY (doc_id, position)
+);
+DELETE FROM quote_speakers WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
+INSERT INTO quote_speakers BY NAME SELECT * FROM stg_quote_speakers;
+CREATE TABLE IF NOT EXISTS person_countries (
+    doc_id     VARCHAR NOT NULL,
+    position   INTEGER NOT NULL,
+    person_key VARCHAR NOT NULL,
+    name       VARCHAR NOT NULL,
+    country    VARCHAR,
+    PRIMARY KEY (doc_id, position)
+);
+DELETE FROM person_countries WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
+INSERT INTO person_countries BY NAME SELECT * FROM stg_person_countries;
+CREATE TABLE IF NOT EXISTS event_types (
+    doc_id     VARCHAR NOT NULL,
+    event_type VARCHAR NOT NULL,
+    PRIMARY KEY (doc_id, event_type)
+);
+DELETE FROM event_types WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
+INSERT INTO event_types BY NAME SELECT * FROM stg_event_types;
 -- END extractor tables
 
 INSERT INTO validation_results BY NAME SELECT * FROM raw_validate_validation_results;

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from transforms.extract.events import find_event
 from transforms.extract.gazetteer import Gazetteer
 from transforms.extract.organizations import countries_in, organizations_in, unique
-from transforms.extract.people import mentions_in, resolve_people
+from transforms.extract.people import Person, mentions_in, resolve_people
 from transforms.extract.references import document_references, quotes_in
 from transforms.extract.registry import EXTRACTORS
 from transforms.extract.sources import author_and_source, credited_names, sources_in
@@ -36,6 +36,7 @@ class Article:
     body: str
     segmented: Segmented
     gazetteer: Gazetteer
+    people: list[Person]  # resolved (transforms.extract.people), for the extractors that read references to them
 
 
 def extract_documents(cleaned: list[dict], gazetteer: Gazetteer) -> list[dict]:
@@ -54,12 +55,12 @@ def _extract(record: dict, gazetteer: Gazetteer) -> dict:
     caption_end = caption_start + sum(len(text) + 1 for text in caption_texts)
     text = "\n".join([body, *caption_texts, _repaired(title or "")])
     segmented = segment(text, gazetteer, (caption_start, caption_end))
-    article = Article(record, paragraphs, body, segmented, gazetteer)
 
     photo_credits = unique(caption["credit"].strip() for caption in captions if (caption.get("credit") or "").strip())
     author, author_source = author_and_source(record.get("author"))
     mentions = mentions_in(segmented, gazetteer.is_surname)
     people = resolve_people(mentions, excluded_names=credited_names(author, photo_credits))
+    article = Article(record, paragraphs, body, segmented, gazetteer, people)
     organizations = organizations_in(segmented, gazetteer)
     event = find_event(paragraphs, record.get("published_date"), gazetteer.is_country)
     extraction = {

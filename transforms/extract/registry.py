@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from transforms.extract import tables
+from transforms.extract import event_type, meetings, nationality, quotes, tables
 from transforms.extract.declare import Expect, Extractor
 
 EXTRACTORS: tuple[Extractor, ...] = (
@@ -24,6 +24,10 @@ EXTRACTORS: tuple[Extractor, ...] = (
     tables.CAPTIONS,
     tables.QUOTES,
     tables.DOC_REFS,
+    meetings.MEETINGS,
+    quotes.QUOTE_SPEAKERS,
+    nationality.PERSON_COUNTRIES,
+    event_type.EVENT_TYPES,
 )
 
 TABLE_SCHEMAS: dict[str, pa.Schema] = {extractor.table: extractor.schema for extractor in EXTRACTORS}

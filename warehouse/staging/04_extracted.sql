@@ -20,3 +20,21 @@ WHERE doc_id IN (SELECT doc_id FROM stg_article_ids);
 
 CREATE OR REPLACE TEMP VIEW stg_doc_refs AS
 SELECT DISTINCT doc_id, doc_ref FROM raw_extract_doc_refs WHERE doc_id IN (SELECT doc_id FROM stg_article_ids);
+
+CREATE OR REPLACE TEMP VIEW stg_meetings AS
+SELECT doc_id, (row_number() OVER (PARTITION BY doc_id ORDER BY ordinality) - 1)::INTEGER AS position, a_key, a, b_key, b, kind, evidence_start, evidence_end
+FROM (SELECT *, row_number() OVER () AS ordinality FROM raw_extract_meetings)
+WHERE doc_id IN (SELECT doc_id FROM stg_article_ids);
+
+CREATE OR REPLACE TEMP VIEW stg_quote_speakers AS
+SELECT doc_id, (row_number() OVER (PARTITION BY doc_id ORDER BY ordinality) - 1)::INTEGER AS position, quote, speaker_key, speaker
+FROM (SELECT *, row_number() OVER () AS ordinality FROM raw_extract_quote_speakers)
+WHERE doc_id IN (SELECT doc_id FROM stg_article_ids);
+
+CREATE OR REPLACE TEMP VIEW stg_person_countries AS
+SELECT doc_id, (row_number() OVER (PARTITION BY doc_id ORDER BY ordinality) - 1)::INTEGER AS position, person_key, name, country
+FROM (SELECT *, row_number() OVER () AS ordinality FROM raw_extract_person_countries)
+WHERE doc_id IN (SELECT doc_id FROM stg_article_ids);
+
+CREATE OR REPLACE TEMP VIEW stg_event_types AS
+SELECT DISTINCT doc_id, event_type FROM raw_extract_event_types WHERE doc_id IN (SELECT doc_id FROM stg_article_ids);

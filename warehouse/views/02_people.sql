@@ -38,26 +38,22 @@ JOIN articles AS a USING (doc_id)
 JOIN article_dates AS d USING (doc_id)
 ORDER BY p.name, d.activity_date NULLS LAST, a.doc_id;
 
--- Who met whom: pairs of people named in the same story (one event, possibly several
--- articles), with its date and venue.
+-- Who met whom: the encounters the articles state (meetings), one row per pair, kind and
+-- story (one event, possibly several articles): a story's copies count once.
 CREATE OR REPLACE VIEW who_met_whom AS
-WITH appearances AS (
-    SELECT DISTINCT coalesce(a.story_id, a.doc_id) AS story_id, m.person_id
-    FROM person_mentions AS m JOIN articles AS a USING (doc_id)
-),
-events AS (
-    SELECT coalesce(a.story_id, a.doc_id) AS story_id,
+WITH stated AS (
+    SELECT coalesce(a.story_id, a.doc_id) AS story_id, m.a_key, m.b_key, m.kind,
            min(d.activity_date) AS activity_date,
            any_value(a.location) FILTER (WHERE a.location IS NOT NULL) AS location,
-           count(*) AS articles
-    FROM articles AS a JOIN article_dates AS d USING (doc_id)
-    GROUP BY 1
+           count(DISTINCT m.doc_id) AS articles
+    FROM meetings AS m
+    JOIN articles AS a USING (doc_id)
+    JOIN article_dates AS d USING (doc_id)
+    GROUP BY ALL
 )
 SELECT
-    pa.name AS person_a, pb.name AS person_b,
-    e.activity_date, e.location, e.story_id, e.articles
-FROM appearances AS x
-JOIN appearances AS y ON x.story_id = y.story_id AND x.person_id < y.person_id
-JOIN people AS pa ON pa.person_id = x.person_id
-JOIN people AS pb ON pb.person_id = y.person_id
-JOIN events AS e ON e.story_id = x.story_id;
+    pa.name AS person_a, pb.name AS person_b, s.kind,
+    s.activity_date, s.location, s.story_id, s.articles
+FROM stated AS s
+JOIN people AS pa ON pa.person_key = s.a_key
+JOIN people AS pb ON pb.person_key = s.b_key;

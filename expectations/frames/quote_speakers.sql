@@ -1,0 +1,2 @@
+-- Written by warehouse/build.py from transforms/extract/registry.py: edit the registry, not this file.
+SELECT * FROM stg_quote_speakers
