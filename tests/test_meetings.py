@@ -117,8 +117,8 @@ def test_the_seeds_score_one_on_the_analyst_keys():
     import json
     from pathlib import Path
 
-    from transforms.inspect import inspect_files
-    from transforms.scoring import score
+    from tools.inspect_files import inspect_files
+    from tools.scoring import score
 
     root = Path(__file__).resolve().parents[1]
     gold_path = root.parent / "shared" / "seeds-gold-v2.jsonl"
