@@ -5,7 +5,8 @@ same tables as the first, on either runner.
 
 ``synth`` is ``vnnews synth`` (its ``docs/`` folder is the input); ``independent`` is the corpus of
 tools/independent_corpus.py. The corpus is written once; each run gets a fresh lake, warehouse and
-PREFECT_HOME. Prints one line per run (wall time, fates, digest of every table) and exits 1 when a
+PREFECT_HOME, and reads the corpus through the same relative path (``../synth/docs``) (a second copy of a text gets
+an id salted with its path), so digests agree across invocations as well as across runs. Prints one line per run (wall time, fates, digest of every table) and exits 1 when a
 run fails, loses an input or builds tables that differ from the first run's.
 """
 
@@ -59,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         for runner in args.runner:
             for attempt in range(1, args.times + 1):
                 work = Path(tempfile.mkdtemp(prefix=f"{runner}-{attempt}-", dir=temporary))
-                seconds, lost, fates, digest = one_run(corpus, truth, work, runner)
+                seconds, lost, fates, digest = one_run(Path("..") / corpus.relative_to(temporary), truth, work, runner)
                 digests.add(digest)
                 print(f"{args.corpus} {args.docs} {runner} run {attempt}: {seconds:.0f} s, "
                       f"fates {dict(sorted(fates.items()))}, tables {digest}, lost {len(lost)}", flush=True)
