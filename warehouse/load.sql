@@ -54,7 +54,8 @@ INSERT INTO country_mentions BY NAME SELECT doc_id, country_id FROM stg_country_
 CREATE TABLE IF NOT EXISTS sources (
     doc_id VARCHAR NOT NULL,
     source VARCHAR NOT NULL,
-    PRIMARY KEY (doc_id, source)
+    outlet VARCHAR NOT NULL,
+    PRIMARY KEY (doc_id, source, outlet)
 );
 DELETE FROM sources WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
 INSERT INTO sources BY NAME SELECT * FROM stg_sources;

@@ -20,7 +20,7 @@ from transforms.extract.organizations import countries_in, organizations_in, uni
 from transforms.extract.people import mentions_in, resolve_people
 from transforms.extract.references import document_references, quotes_in
 from transforms.extract.registry import EXTRACTORS
-from transforms.extract.sources import author_and_source, credited_names, sources_in
+from transforms.extract.sources import author_and_source, credited_names, outlets_of, sources_in
 from transforms.extract.spans import Segmented, segment
 from transforms.extract.stories import passage_fingerprints
 from transforms.text import needs_repair, repair_characters
@@ -62,6 +62,7 @@ def _extract(record: dict, gazetteer: Gazetteer) -> dict:
     people = resolve_people(mentions, excluded_names=credited_names(author, photo_credits))
     organizations = organizations_in(segmented, gazetteer)
     event = find_event(paragraphs, record.get("published_date"), gazetteer.is_country)
+    sources = sources_in(record, paragraphs, segmented, photo_credits, author_source, gazetteer)
     extraction = {
         "doc_id": record["doc_id"],
         "title": title,
@@ -77,7 +78,8 @@ def _extract(record: dict, gazetteer: Gazetteer) -> dict:
         "organizations": unique(detail["name"] for detail in organizations),
         "organizations_detail": organizations,
         "countries": countries_in(segmented, gazetteer),
-        "sources": sources_in(record, paragraphs, segmented, photo_credits, author_source, gazetteer),
+        "sources": sources,
+        "source_outlets": outlets_of(sources, gazetteer),
         "author": author,
         "photo_credits": photo_credits,
         "captions": caption_texts,

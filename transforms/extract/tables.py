@@ -66,8 +66,16 @@ ORGANIZATION_MENTIONS = Extractor(
 
 COUNTRY_MENTIONS = Extractor("country_mentions", _text_columns("doc_id", "country"), per_value("country", "countries"))
 
-SOURCES = Extractor("sources", _text_columns("doc_id", "source", nullable=False), per_value("source", "sources"),
-                    warehouse="distinct")
+# A source as written and the outlet it is one spelling of (seeds/reference/agencies.csv).
+SOURCES = Extractor(
+    "sources",
+    _text_columns("doc_id", "source", "outlet", nullable=False),
+    rows=lambda extraction: [
+        {"doc_id": extraction["doc_id"], "source": source, "outlet": outlet}
+        for source, outlet in zip(extraction["sources"], extraction["source_outlets"])
+    ],
+    warehouse="distinct",
+)
 
 PHOTO_CREDITS = Extractor("photo_credits", _text_columns("doc_id", "credit", nullable=False),
                           per_value("credit", "photo_credits"), warehouse="distinct")

@@ -3,7 +3,7 @@
 -- article order), articles only.
 
 CREATE OR REPLACE TEMP VIEW stg_sources AS
-SELECT DISTINCT doc_id, source FROM raw_extract_sources WHERE doc_id IN (SELECT doc_id FROM stg_article_ids);
+SELECT DISTINCT doc_id, source, outlet FROM raw_extract_sources WHERE doc_id IN (SELECT doc_id FROM stg_article_ids);
 
 CREATE OR REPLACE TEMP VIEW stg_photo_credits AS
 SELECT DISTINCT doc_id, credit FROM raw_extract_photo_credits WHERE doc_id IN (SELECT doc_id FROM stg_article_ids);
