@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from transforms.extract.gazetteer import LOWER_CLASS, PLACE_KINDS, UPPER_CLASS, Entry, Gazetteer, key_text, phrase_key
+from transforms.extract.places import with_state_forms
 from transforms.text import canonical_tone_placement
 
 _LETTER = r"[^\W\d_]"
@@ -73,9 +74,6 @@ _SENTENCE_END = re.compile(r"(?:^|\n|[.!?…:]\s*[“\"(]?)\s*$")
 # "Đại sứ Việt Nam tại Mỹ Nguyễn Quốc Dũng": after "tại" a short country name is the country.
 _NUMBER_AFTER = re.compile(r" \d")
 _PLACE_PREPOSITION = re.compile(r"(?<!\w)(?:tại|ở)[^\S\n]+$")
-# A state's form written before its name belongs to the country ("nước CHDCND Lào", "Cộng hòa
-# Cuba", "Hợp chủng quốc Hoa Kỳ"), so the title it completes reads on to the name after it.
-_STATE_FORM = re.compile(r"(?<!\w)(?:nước[^\S\n]+)?(?:Cộng h(?:òa|oà)|Hợp chủng quốc|Vương quốc|Liên bang)[^\S\n]+$|(?<!\w)nước[^\S\n]+$")
 
 
 @dataclass(slots=True)
@@ -140,24 +138,12 @@ def segment(text: str, gazetteer: Gazetteer, captions: tuple[int, int] = (0, 0))
     canonical = canonical_tone_placement(text) if _OLD_TONE_PLACEMENT.search(text) else text
     if len(canonical) != len(text):
         canonical = text
-    phrases = _with_state_forms(text, [Span(m.start, m.end, "phrase", m.entries)
-                                       for m in gazetteer.find_phrases(text, key_text(canonical))])
+    phrases = [Span(m.start, m.end, "phrase", m.entries)
+               for m in with_state_forms(text, list(gazetteer.find_phrases(text, key_text(canonical))))]
     organizations = _built_organizations(text, canonical, phrases, gazetteer)
     spans = _without_covered(phrases, organizations)
     spans = _with_names(text, canonical, spans, gazetteer)
     return Segmented(text, spans, captions)
-
-
-def _with_state_forms(text: str, phrases: list[Span]) -> list[Span]:
-    """Country phrases grown back over the state form written before them (``_STATE_FORM``),
-    when no other phrase holds those words ("Chủ tịch nước Cộng hòa Cuba": "nước" is the title's)."""
-    previous_end = 0
-    for index, span in enumerate(phrases):
-        if span.is_country and not span.is_organization \
-                and (form := _STATE_FORM.search(text, max(previous_end, span.start - 24), span.start)) is not None:
-            phrases[index] = span = Span(form.start(), span.end, "phrase", span.entries)
-        previous_end = span.end
-    return phrases
 
 
 def _built_organizations(text: str, canonical: str, phrases: list[Span], gazetteer: Gazetteer) -> list[Span]:
