@@ -8,6 +8,7 @@ import pytest
 
 from transforms.extract import Gazetteer, extract_documents
 from transforms.reference import load_reference
+from transforms.text import match_key
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -56,3 +57,16 @@ def test_a_chamber_of_a_country_written_as_prose_is_named_by_the_country(extract
     found = extract("Chủ tịch Quốc hội nước CHDCND Lào Xaysomphone Phomvihane hội đàm.")
     assert people(found) == {"Xaysomphone Phomvihane": ["Chủ tịch Quốc hội nước CHDCND Lào"]}
     assert "Quốc hội Lào" in found["organizations"]
+
+
+def test_head_of_a_board_written_small(extract):
+    found = extract("Trưởng ban Đối ngoại Trung ương Lê Hoài Trung dự lễ.")
+    assert people(found) == {"Lê Hoài Trung": ["Trưởng ban Đối ngoại Trung ương"]}
+    assert [match_key(name) for name in found["organizations"]] == [match_key("Ban Đối ngoại Trung ương")]
+    # "ban" is only a board's head after "Trưởng": elsewhere it is the common word
+    assert extract("Ông Lê Văn Hùng cho biết ban Tổ chức đã chuẩn bị.")["organizations"] == []
+
+
+def test_a_body_named_by_a_compound_is_not_cut(extract):
+    found = extract("Ông Lê Trung Kiên, Trưởng Ban Quản lý Khu kinh tế Hải Phòng cho biết.")
+    assert people(found) == {"Lê Trung Kiên": ["Trưởng Ban Quản lý Khu kinh tế Hải Phòng"]}
