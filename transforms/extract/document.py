@@ -20,6 +20,7 @@ from transforms.extract.organizations import countries_in, organizations_in, uni
 from transforms.extract.people import mentions_in, resolve_people
 from transforms.extract.references import document_references, quotes_in
 from transforms.extract.registry import EXTRACTORS
+from transforms.extract.timestamps import article_timestamp
 from transforms.extract.sources import author_and_source, credited_names, outlets_of, sources_in
 from transforms.extract.spans import Segmented, segment
 from transforms.extract.stories import passage_fingerprints
@@ -61,12 +62,13 @@ def _extract(record: dict, gazetteer: Gazetteer) -> dict:
     mentions = mentions_in(segmented, gazetteer.is_surname)
     people = resolve_people(mentions, excluded_names=credited_names(author, photo_credits))
     organizations = organizations_in(segmented, gazetteer)
-    event = find_event(paragraphs, record.get("published_date"), gazetteer.is_country)
+    published = record.get("published_date") or article_timestamp(paragraphs, record.get("removed_lines") or [])
+    event = find_event(paragraphs, published, gazetteer.is_country)
     sources = sources_in(record, paragraphs, segmented, photo_credits, author_source, gazetteer)
     extraction = {
         "doc_id": record["doc_id"],
         "title": title,
-        "published_date": record.get("published_date"),
+        "published_date": published,
         "event_date_text": event.date_text,
         "event_date": event.date,
         "event_date_precision": event.precision,
