@@ -20,6 +20,7 @@ from transforms.extract.organizations import countries_in, organizations_in, uni
 from transforms.extract.people import mentions_in, resolve_people
 from transforms.extract.references import document_references, quotes_in
 from transforms.extract.registry import EXTRACTORS
+from transforms.extract.places import venue_place
 from transforms.extract.timestamps import article_timestamp
 from transforms.extract.sources import author_and_source, credited_names, outlets_of, sources_in
 from transforms.extract.spans import Segmented, segment
@@ -37,6 +38,9 @@ class Article:
     body: str
     segmented: Segmented
     gazetteer: Gazetteer
+
+
+_LEAD_PARAGRAPHS = 3  # where the venue's place is read when the venue is not written: the headline may come first
 
 
 def extract_documents(cleaned: list[dict], gazetteer: Gazetteer) -> list[dict]:
@@ -74,6 +78,7 @@ def _extract(record: dict, gazetteer: Gazetteer) -> dict:
         "event_date_precision": event.precision,
         "time_of_day": event.time_of_day,
         "location": event.location,
+        **dict(zip(("venue_city", "venue_country"), venue_place(event.location, "\n".join(paragraphs[:_LEAD_PARAGRAPHS]), gazetteer))),
         "people": [
             {"name": p.name, "titles": p.titles, "in_caption": p.in_caption, "person_key": p.key} for p in people
         ],

@@ -71,6 +71,8 @@ class Entry:
     valid_from: str = ""
     valid_until: str = ""
     successor: str = ""
+    country: str = ""  # for a city or province: the country it is in
+    city: str = ""  # for a venue ("Phủ Chủ tịch"): the city it is in
 
     @property
     def reported(self) -> bool:
@@ -168,7 +170,8 @@ class Gazetteer:
         aliases = _Aliases()
         organizations = _Organizations.read(reference, aliases)
         for row in reference.get("countries", []):
-            entry = Entry(row["kind"], row["name"], ambiguous=row.get("ambiguous") == "yes")
+            entry = Entry(row["kind"], row["name"], ambiguous=row.get("ambiguous") == "yes", country=row.get("country", ""),
+                          city=row.get("city", ""))
             # An ambiguous row holds only the ambiguous short forms, in its aliases.
             names = _split_aliases(row.get("aliases", ""))
             for name in names if entry.ambiguous else [row["name"], *names]:

@@ -20,7 +20,7 @@ def _text_columns(*names: str, nullable: bool = True) -> tuple[Column, ...]:
 
 
 _ARTICLE_COLUMNS = ("doc_id", "title", "published_date", "event_date_text", "event_date", "event_date_precision",
-                    "time_of_day", "location", "author")
+                    "time_of_day", "location", "venue_city", "venue_country", "author")
 
 # Merged into the warehouse's articles with the cleaned text (warehouse/staging/02_articles.sql).
 ARTICLES = Extractor(
