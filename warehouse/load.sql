@@ -84,9 +84,11 @@ CREATE TABLE IF NOT EXISTS quotes (
 DELETE FROM quotes WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
 INSERT INTO quotes BY NAME SELECT * FROM stg_quotes;
 CREATE TABLE IF NOT EXISTS doc_refs (
-    doc_id  VARCHAR NOT NULL,
-    doc_ref VARCHAR NOT NULL,
-    PRIMARY KEY (doc_id, doc_ref)
+    doc_id       VARCHAR NOT NULL,
+    doc_ref      VARCHAR NOT NULL,
+    document_key VARCHAR NOT NULL,
+    document     VARCHAR NOT NULL,
+    PRIMARY KEY (doc_id, doc_ref, document_key, document)
 );
 DELETE FROM doc_refs WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
 INSERT INTO doc_refs BY NAME SELECT * FROM stg_doc_refs;

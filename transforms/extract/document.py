@@ -18,7 +18,7 @@ from transforms.extract.events import find_event
 from transforms.extract.gazetteer import Gazetteer
 from transforms.extract.organizations import countries_in, organizations_in, unique
 from transforms.extract.people import mentions_in, resolve_people
-from transforms.extract.references import document_references, quotes_in
+from transforms.extract.references import document_references, referenced_documents, quotes_in
 from transforms.extract.registry import EXTRACTORS
 from transforms.extract.places import venue_place
 from transforms.extract.timestamps import article_timestamp
@@ -93,6 +93,7 @@ def _extract(record: dict, gazetteer: Gazetteer) -> dict:
         "caption_credits": [(caption.get("credit") or "").strip() or None for caption in captions],
         "quotes": quotes_in(body),
         "doc_refs": document_references(body),
+        "documents_referenced": referenced_documents(body),
         "passage_fingerprints": passage_fingerprints(body),
     }
     for extractor in EXTRACTORS:

@@ -93,5 +93,11 @@ CAPTIONS = Extractor(
 QUOTES = Extractor("quotes", _text_columns("doc_id", "quote", nullable=False), per_value("quote", "quotes"),
                    warehouse="ordered")
 
-DOC_REFS = Extractor("doc_refs", _text_columns("doc_id", "doc_ref", nullable=False), per_value("doc_ref", "doc_refs"),
-                     warehouse="distinct")
+# A reference as written and the document it names, keyed the same in every article whatever
+# the form (kind | number or congress ordinal | issuing body), with its canonical name.
+DOC_REFS = Extractor(
+    "doc_refs",
+    _text_columns("doc_id", "doc_ref", "document_key", "document", nullable=False),
+    rows=lambda extraction: [{"doc_id": extraction["doc_id"], **row} for row in extraction["documents_referenced"]],
+    warehouse="distinct",
+)

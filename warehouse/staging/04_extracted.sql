@@ -19,4 +19,4 @@ FROM (SELECT *, row_number() OVER () AS ordinality FROM raw_extract_quotes)
 WHERE doc_id IN (SELECT doc_id FROM stg_article_ids);
 
 CREATE OR REPLACE TEMP VIEW stg_doc_refs AS
-SELECT DISTINCT doc_id, doc_ref FROM raw_extract_doc_refs WHERE doc_id IN (SELECT doc_id FROM stg_article_ids);
+SELECT DISTINCT doc_id, doc_ref, document_key, document FROM raw_extract_doc_refs WHERE doc_id IN (SELECT doc_id FROM stg_article_ids);
