@@ -371,7 +371,7 @@ def test_extraction_tables(extract):
     }
     assert tables["articles_extracted"].column_names == [
         "doc_id", "title", "published_date", "event_date_text", "event_date", "event_date_precision",
-        "time_of_day", "location", "author",
+        "time_of_day", "location", "venue_city", "venue_country", "author",
     ]
     assert tables["person_mentions"].schema.field("titles").type == pa.list_(pa.string())
     assert tables["person_mentions"].to_pylist() == [

@@ -70,7 +70,8 @@ def _insert_rows(con: duckdb.DuckDBPyConnection) -> None:
     con.executemany("INSERT INTO countries VALUES (?, ?)", [(f"c{i}", c) for i, c in enumerate(countries)])
     for doc_id, (title, published, event, story, location, people, orgs, country_names, source) in ARTICLES.items():
         con.execute(
-            "INSERT INTO articles VALUES (?, ?, NULL, 'Nội dung bài viết.', ?, NULL, NULL, ?, ?, NULL, ?, NULL, ?, 18)",
+            "INSERT INTO articles (doc_id, title, sapo, body, published_date, published_time, event_date_text, event_date, "
+            "event_date_precision, time_of_day, location, author, story_id, body_chars) VALUES (?, ?, NULL, 'Nội dung bài viết.', ?, NULL, NULL, ?, ?, NULL, ?, NULL, ?, 18)",
             [doc_id, title, published, event, "day" if event else None, location, story],
         )
         con.executemany("INSERT INTO person_mentions VALUES (?, ?, ?, ['Thủ tướng'], false)",
@@ -79,11 +80,12 @@ def _insert_rows(con: duckdb.DuckDBPyConnection) -> None:
                         [(doc_id, f"o{organizations.index(org)}", org) for org in orgs])
         for country in country_names:
             con.execute("INSERT INTO country_mentions VALUES (?, ?)", [doc_id, f"c{countries.index(country)}"])
-        con.execute("INSERT INTO sources VALUES (?, ?)", [doc_id, source])
+        con.execute("INSERT INTO sources (doc_id, source, outlet) VALUES (?, ?, ?)", [doc_id, source, source])
         if len(people) == 2:  # each two-person headline above states their meeting
             con.execute("INSERT INTO meetings VALUES (?, 0, ?, ?, ?, ?, 'gặp', NULL, NULL)",
                         [doc_id, people[0], PEOPLE[people[0]], people[1], PEOPLE[people[1]]])
-    con.execute("INSERT INTO doc_refs VALUES ('a1', 'Công ước Liên hợp quốc về Luật Biển năm 1982')")
+    con.execute("INSERT INTO doc_refs (doc_id, doc_ref, document_key, document) VALUES ('a1', 'Công ước Liên hợp quốc về Luật Biển năm 1982', "
+                "'công ước|luật biển|1982', 'Công ước Liên hợp quốc về Luật Biển năm 1982')")
     con.execute("INSERT INTO duplicates VALUES ('d1', 'a5', 'exact', 1.0, 'k1')")
     con.execute("INSERT INTO quarantine VALUES ('q1', 'seeds/raw/q1.txt', 'clean', 'empty_body', "
                 "'no text left after cleaning: <b>Quảng cáo</b>', 'run-1')")

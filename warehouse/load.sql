@@ -54,7 +54,8 @@ INSERT INTO country_mentions BY NAME SELECT doc_id, country_id FROM stg_country_
 CREATE TABLE IF NOT EXISTS sources (
     doc_id VARCHAR NOT NULL,
     source VARCHAR NOT NULL,
-    PRIMARY KEY (doc_id, source)
+    outlet VARCHAR NOT NULL,
+    PRIMARY KEY (doc_id, source, outlet)
 );
 DELETE FROM sources WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
 INSERT INTO sources BY NAME SELECT * FROM stg_sources;
@@ -83,9 +84,11 @@ CREATE TABLE IF NOT EXISTS quotes (
 DELETE FROM quotes WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
 INSERT INTO quotes BY NAME SELECT * FROM stg_quotes;
 CREATE TABLE IF NOT EXISTS doc_refs (
-    doc_id  VARCHAR NOT NULL,
-    doc_ref VARCHAR NOT NULL,
-    PRIMARY KEY (doc_id, doc_ref)
+    doc_id       VARCHAR NOT NULL,
+    doc_ref      VARCHAR NOT NULL,
+    document_key VARCHAR NOT NULL,
+    document     VARCHAR NOT NULL,
+    PRIMARY KEY (doc_id, doc_ref, document_key, document)
 );
 DELETE FROM doc_refs WHERE doc_id IN (SELECT doc_id FROM run_doc_ids);
 INSERT INTO doc_refs BY NAME SELECT * FROM stg_doc_refs;

@@ -18,9 +18,11 @@ from transforms.extract.events import find_event
 from transforms.extract.gazetteer import Gazetteer
 from transforms.extract.organizations import countries_in, organizations_in, unique
 from transforms.extract.people import Person, mentions_in, resolve_people
-from transforms.extract.references import document_references, quotes_in
+from transforms.extract.references import document_references, quotes_in, referenced_documents
 from transforms.extract.registry import EXTRACTORS
-from transforms.extract.sources import author_and_source, credited_names, sources_in
+from transforms.extract.places import venue_place
+from transforms.extract.timestamps import article_timestamp
+from transforms.extract.sources import author_and_source, credited_names, outlets_of, sources_in
 from transforms.extract.spans import Segmented, segment
 from transforms.extract.stories import passage_fingerprints
 from transforms.text import needs_repair, repair_characters
@@ -37,6 +39,9 @@ class Article:
     segmented: Segmented
     gazetteer: Gazetteer
     people: list[Person]  # resolved (transforms.extract.people), for the extractors that read references to them
+
+
+_LEAD_PARAGRAPHS = 3  # where the venue's place is read when the venue is not written: the headline may come first
 
 
 def extract_documents(cleaned: list[dict], gazetteer: Gazetteer) -> list[dict]:
@@ -62,29 +67,34 @@ def _extract(record: dict, gazetteer: Gazetteer) -> dict:
     people = resolve_people(mentions, excluded_names=credited_names(author, photo_credits))
     article = Article(record, paragraphs, body, segmented, gazetteer, people)
     organizations = organizations_in(segmented, gazetteer)
-    event = find_event(paragraphs, record.get("published_date"), gazetteer.is_country)
+    published = record.get("published_date") or article_timestamp(paragraphs, record.get("removed_lines") or [])
+    event = find_event(paragraphs, published, gazetteer.is_country)
+    sources = sources_in(record, paragraphs, segmented, photo_credits, author_source, gazetteer)
     extraction = {
         "doc_id": record["doc_id"],
         "title": title,
-        "published_date": record.get("published_date"),
+        "published_date": published,
         "event_date_text": event.date_text,
         "event_date": event.date,
         "event_date_precision": event.precision,
         "time_of_day": event.time_of_day,
         "location": event.location,
+        **dict(zip(("venue_city", "venue_country"), venue_place(event.location, "\n".join(paragraphs[:_LEAD_PARAGRAPHS]), gazetteer))),
         "people": [
             {"name": p.name, "titles": p.titles, "in_caption": p.in_caption, "person_key": p.key} for p in people
         ],
         "organizations": unique(detail["name"] for detail in organizations),
         "organizations_detail": organizations,
         "countries": countries_in(segmented, gazetteer),
-        "sources": sources_in(record, paragraphs, segmented, photo_credits, author_source, gazetteer),
+        "sources": sources,
+        "source_outlets": outlets_of(sources, gazetteer),
         "author": author,
         "photo_credits": photo_credits,
         "captions": caption_texts,
         "caption_credits": [(caption.get("credit") or "").strip() or None for caption in captions],
         "quotes": quotes_in(body),
         "doc_refs": document_references(body),
+        "documents_referenced": referenced_documents(body),
         "passage_fingerprints": passage_fingerprints(body),
     }
     for extractor in EXTRACTORS:

@@ -71,6 +71,8 @@ class Entry:
     valid_from: str = ""
     valid_until: str = ""
     successor: str = ""
+    country: str = ""  # for a city or province: the country it is in
+    city: str = ""  # for a venue ("Phủ Chủ tịch"): the city it is in
 
     @property
     def reported(self) -> bool:
@@ -157,7 +159,8 @@ class Gazetteer:
     organization_heads: re.Pattern
     descriptive_heads: frozenset[str]
     organizations: dict[str, Entry]  # canonical key → entry
-    agencies: dict[str, Entry]  # alias key → entry
+    agencies: dict[str, Entry]  # alias or domain key → entry
+    damaged_agencies: dict[str, Entry]  # an abbreviation with one letter lost ("TXVN") → entry
     countries_in_organization: dict[str, tuple[str, ...]]  # "Quân đội nhân dân Lào" → ("Lào",)
     surnames: frozenset[str] = field(default=VIETNAMESE_SURNAMES)
     head_names: dict[str, str] = field(default_factory=dict)  # head alias key → canonical ("ubnd" → "Ủy ban nhân dân")
@@ -167,7 +170,8 @@ class Gazetteer:
         aliases = _Aliases()
         organizations = _Organizations.read(reference, aliases)
         for row in reference.get("countries", []):
-            entry = Entry(row["kind"], row["name"], ambiguous=row.get("ambiguous") == "yes")
+            entry = Entry(row["kind"], row["name"], ambiguous=row.get("ambiguous") == "yes", country=row.get("country", ""),
+                          city=row.get("city", ""))
             # An ambiguous row holds only the ambiguous short forms, in its aliases.
             names = _split_aliases(row.get("aliases", ""))
             for name in names if entry.ambiguous else [row["name"], *names]:
@@ -175,7 +179,7 @@ class Gazetteer:
         agencies: dict[str, Entry] = {}
         for row in reference.get("agencies", []):
             entry = Entry("agency", row["name"], row.get("kind", ""))
-            for name in [row["name"], *_split_aliases(row.get("aliases", ""))]:
+            for name in [row["name"], *_split_aliases(row.get("aliases", "")), *_split_aliases(row.get("domains", ""))]:
                 aliases.add(name, entry)
                 agencies[phrase_key(name)] = entry
         _add_titles(reference, organizations.entries, aliases)
@@ -190,6 +194,7 @@ class Gazetteer:
             descriptive_heads=frozenset(organizations.descriptive),
             organizations=organizations.entries,
             agencies=agencies,
+            damaged_agencies=_damaged_abbreviations(agencies),
             countries_in_organization=_countries_named_in(organizations.entries.values(), phrase_regex, frozen),
             head_names=organizations.head_names,
         )
@@ -219,7 +224,14 @@ class Gazetteer:
                 yield PhraseMatch(start, end, entries)
 
     def agency(self, name: str) -> Entry | None:
-        return self.agencies.get(phrase_key(name))
+        """The outlet ``name`` is one spelling of: an alias, a domain with or without "www."
+        ("www.vov.vn" → VOV)."""
+        key = phrase_key(name)
+        return self.agencies.get(key) or self.agencies.get(key.removeprefix("www."))
+
+    def damaged_agency(self, name: str) -> Entry | None:
+        """The outlet an upper-case abbreviation that lost one letter stands for ("TXVN" → TTXVN)."""
+        return self.damaged_agencies.get(name) if name.isupper() else None
 
     def organization(self, name: str) -> Entry | None:
         return self.organizations.get(phrase_key(name))
@@ -350,6 +362,21 @@ def _ambiguous_wins(records: list[Alias]) -> tuple[Alias, ...]:
         if record.entry.ambiguous or record.entry.kind != "country" or record.entry.name not in ambiguous:
             kept.setdefault(record.entry, record)
     return tuple(kept.values())
+
+
+def _damaged_abbreviations(agencies: dict[str, Entry]) -> dict[str, Entry]:
+    """Each upper-case abbreviation of five letters or more with one letter dropped, when that
+    spelling is no outlet's own and only one abbreviation gives it: credits lose a letter in
+    typing or normalization ("Dương Giang/TXVN")."""
+    abbreviations = {alias.upper(): entry for alias, entry in agencies.items()
+                     if len(alias) >= 5 and alias.isalpha() and alias.upper() == entry.name}
+    damaged: dict[str, Entry | None] = {}
+    for abbreviation, entry in abbreviations.items():
+        for position in range(len(abbreviation)):
+            spelling = abbreviation[:position] + abbreviation[position + 1:]
+            if phrase_key(spelling) not in agencies:
+                damaged[spelling] = entry if damaged.get(spelling, entry) == entry else None
+    return {spelling: entry for spelling, entry in damaged.items() if entry is not None}
 
 
 def _split_aliases(value: str) -> list[str]:

@@ -88,7 +88,9 @@ def _foreign_legislatures(segmented: Segmented) -> list[tuple[str, str]]:
             continue
         if not (span.is_title or span.is_organization):
             continue
-        written = f"{chamber.group(1)} {text[following.start:following.end]}"
+        # "Quốc hội nước CHDCND Lào" is named "Quốc hội Lào": "nước ..." is prose, not the name
+        named = text[following.start:following.end]
+        written = f"{chamber.group(1)} {country.name if named.startswith('nước ') else named}"
         found.append((written[0].upper() + written[1:], text[span.start:following.end]))
     return found
 

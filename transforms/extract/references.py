@@ -71,6 +71,55 @@ def quotes_in(text: str) -> list[str]:
 
 def document_references(text: str) -> list[str]:
     """Party and state documents referred to, as written, each document once."""
+    return list(dict.fromkeys(_references(text).values()))
+
+
+def referenced_documents(text: str) -> list[dict]:
+    """Each document referred to as an identity: the text as written (``doc_ref``), a key the
+    same document has in every article whatever its form (``document_key``: kind, number or
+    congress ordinal, issuing body) and its canonical name (``document``): "Nghị quyết số
+    59-NQ/TW" and "Nghị quyết 59 của Bộ Chính trị khóa XIII" are both ``nghị quyết|59|TW``;
+    "Đại hội XIV" and "Đại hội Đảng toàn quốc lần thứ XIV" both ``đại hội|XIV|Đảng``."""
+    rows: dict[str, dict] = {}
+    for identity, written in _references(text).items():
+        key, name = _identity_key(identity, written)
+        rows.setdefault(written, {"doc_ref": written, "document_key": key, "document": name})
+    return list(rows.values())
+
+
+# Issuing bodies by the code their acts' numbers carry ("59-NQ/TW", "18/2022/NĐ-CP") and by name.
+_ISSUER_CODES = {"tw": "TW", "cp": "CP", "ttg": "TTg", "qh": "QH"}
+_ISSUER_NAMES = (("bộ chính trị", "TW"), ("ban bí thư", "TW"), ("ban chấp hành trung ương", "TW"),
+                 ("trung ương", "TW"), ("thủ tướng", "TTg"), ("chính phủ", "CP"), ("quốc hội", "QH"))
+_NUMBER_CODE = re.compile(r"[/-](?:[^/\-]+-)?(?P<code>[A-Za-zĐđ]+)$")
+
+
+def _identity_key(identity: tuple, written: str) -> tuple[str, str]:
+    kind = identity[0]
+    if kind == "numbered":
+        _, act, number = identity
+        # "18/2022/NĐ-CP": a state act's number runs per year; a Party act's ("59-NQ/TW") per term
+        year = re.match(r"\d+/(\d{4})(?!\d)", number)
+        numbered = _leading_number(number) + (f"/{year.group(1)}" if year else "")
+        issuer = _issuer(number, written)
+        return f"{act.lower()}|{numbered}|{issuer}", f"{act} số {numbered}" + (f" ({issuer})" if issuer else "")
+    if kind == "congress":
+        _, document, roman = identity
+        name = f"{document.capitalize() + ' ' if document else ''}Đại hội {roman}"
+        return f"{document + ' ' if document else ''}đại hội|{roman}|Đảng", name
+    return f"{kind}|{identity[1]}", written
+
+
+def _issuer(number: str, written: str) -> str:
+    code = _NUMBER_CODE.search(number)
+    if code is not None and code.group("code").lower() in _ISSUER_CODES:
+        return _ISSUER_CODES[code.group("code").lower()]
+    issuer = entity_key(written.partition(" của ")[2])
+    return next((code for name, code in _ISSUER_NAMES if issuer.startswith(name)), issuer)
+
+
+def _references(text: str) -> dict[tuple, str]:
+    """Document identity → the fullest form written."""
     found: dict[tuple, str] = {}
     congress_documents: set[str] = set()
     bare_congresses: dict[tuple, str] = {}
@@ -103,7 +152,7 @@ def document_references(text: str) -> list[str]:
     for identity, written in bare_congresses.items():
         if identity[2] not in congress_documents:
             found[identity] = written
-    return list(dict.fromkeys(found.values()))
+    return found
 
 
 def _leading_number(number: str) -> str:

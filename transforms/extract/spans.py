@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from transforms.extract.gazetteer import LOWER_CLASS, PLACE_KINDS, UPPER_CLASS, Entry, Gazetteer, key_text, phrase_key
+from transforms.extract.places import with_state_forms
 from transforms.text import canonical_tone_placement
 
 _LETTER = r"[^\W\d_]"
@@ -33,7 +34,8 @@ _STOP_WORDS = frozenset(
     "làm đề nêu nhấn khẳng báo lãnh đánh tổ chỉ mời chúc đón tới ra lên vào như thì mà "
     "khóa khoá nhiệm lần thứ năm".split()
 )
-_ORGANIZATION_CHUNK = re.compile(rf"{CAPITALIZED_WORD}(?: (?!(?:{'|'.join(_STOP_WORDS)})(?!\w)){LOWERCASE_WORD})?")
+# A capitalized word and the lower-case syllables of its compound, up to two ("Khu kinh tế").
+_ORGANIZATION_CHUNK = re.compile(rf"{CAPITALIZED_WORD}(?: (?!(?:{'|'.join(_STOP_WORDS)})(?!\w)){LOWERCASE_WORD}){{0,2}}")
 # Words right after a head that belong to the name ("Ủy ban hỗn hợp", "Ban Chỉ đạo liên ngành").
 _QUALIFIER = re.compile(r" (liên ngành|hỗn hợp|liên [Cc]hính phủ|thường trực|quốc gia|nhân dân|Trung ương|liên bộ)(?!\w)")
 _DESCRIPTION_TRIGGERS = frozenset({"liên ngành", "quốc gia", "Trung ương"})
@@ -72,6 +74,7 @@ _AFTER_A_SUBJECT = re.compile(
 _SENTENCE_END = re.compile(r"(?:^|\n|[.!?…:]\s*[“\"(]?)\s*$")
 # "Đại sứ Việt Nam tại Mỹ Nguyễn Quốc Dũng": after "tại" a short country name is the country.
 _NUMBER_AFTER = re.compile(r" \d")
+_SMALL_BOARD_HEAD = re.compile(rf"((?<!\w)[Tt]rưởng )b(?=an {UPPER_CLASS})")
 _PLACE_PREPOSITION = re.compile(r"(?<!\w)(?:tại|ở)[^\S\n]+$")
 
 
@@ -137,7 +140,10 @@ def segment(text: str, gazetteer: Gazetteer, captions: tuple[int, int] = (0, 0))
     canonical = canonical_tone_placement(text) if _OLD_TONE_PLACEMENT.search(text) else text
     if len(canonical) != len(text):
         canonical = text
-    phrases = [Span(m.start, m.end, "phrase", m.entries) for m in gazetteer.find_phrases(text, key_text(canonical))]
+    # "Trưởng ban Đối ngoại Trung ương": the board a head of board leads, its head word written small
+    canonical = _SMALL_BOARD_HEAD.sub(lambda m: m.group(1) + "B", canonical)
+    phrases = [Span(m.start, m.end, "phrase", m.entries)
+               for m in with_state_forms(text, list(gazetteer.find_phrases(text, key_text(canonical))))]
     organizations = _built_organizations(text, canonical, phrases, gazetteer)
     spans = _without_covered(phrases, organizations)
     spans = _with_names(text, canonical, spans, gazetteer)

@@ -20,7 +20,7 @@ def _text_columns(*names: str, nullable: bool = True) -> tuple[Column, ...]:
 
 
 _ARTICLE_COLUMNS = ("doc_id", "title", "published_date", "event_date_text", "event_date", "event_date_precision",
-                    "time_of_day", "location", "author")
+                    "time_of_day", "location", "venue_city", "venue_country", "author")
 
 # Merged into the warehouse's articles with the cleaned text (warehouse/staging/02_articles.sql).
 ARTICLES = Extractor(
@@ -66,8 +66,16 @@ ORGANIZATION_MENTIONS = Extractor(
 
 COUNTRY_MENTIONS = Extractor("country_mentions", _text_columns("doc_id", "country"), per_value("country", "countries"))
 
-SOURCES = Extractor("sources", _text_columns("doc_id", "source", nullable=False), per_value("source", "sources"),
-                    warehouse="distinct")
+# A source as written and the outlet it is one spelling of (seeds/reference/agencies.csv).
+SOURCES = Extractor(
+    "sources",
+    _text_columns("doc_id", "source", "outlet", nullable=False),
+    rows=lambda extraction: [
+        {"doc_id": extraction["doc_id"], "source": source, "outlet": outlet}
+        for source, outlet in zip(extraction["sources"], extraction["source_outlets"])
+    ],
+    warehouse="distinct",
+)
 
 PHOTO_CREDITS = Extractor("photo_credits", _text_columns("doc_id", "credit", nullable=False),
                           per_value("credit", "photo_credits"), warehouse="distinct")
@@ -85,5 +93,11 @@ CAPTIONS = Extractor(
 QUOTES = Extractor("quotes", _text_columns("doc_id", "quote", nullable=False), per_value("quote", "quotes"),
                    warehouse="ordered")
 
-DOC_REFS = Extractor("doc_refs", _text_columns("doc_id", "doc_ref", nullable=False), per_value("doc_ref", "doc_refs"),
-                     warehouse="distinct")
+# A reference as written and the document it names, keyed the same in every article whatever
+# the form (kind | number or congress ordinal | issuing body), with its canonical name.
+DOC_REFS = Extractor(
+    "doc_refs",
+    _text_columns("doc_id", "doc_ref", "document_key", "document", nullable=False),
+    rows=lambda extraction: [{"doc_id": extraction["doc_id"], **row} for row in extraction["documents_referenced"]],
+    warehouse="distinct",
+)

@@ -3,8 +3,10 @@ SELECT doc_id FROM stg_documents WHERE fate = 'article';
 
 CREATE OR REPLACE TEMP VIEW stg_articles AS
 SELECT
-    c.doc_id, c.title, c.sapo, c.body, c.published_date, c.published_time,
-    e.event_date_text, e.event_date, e.event_date_precision, e.time_of_day, e.location,
+    c.doc_id, c.title, c.sapo, c.body,
+    -- the extractor reads the article's own timestamp when the cleaner found no date
+    coalesce(c.published_date, e.published_date) AS published_date, c.published_time,
+    e.event_date_text, e.event_date, e.event_date_precision, e.time_of_day, e.location, e.venue_city, e.venue_country,
     coalesce(e.author, c.author) AS author,
     s.story_id,
     length(c.body) AS body_chars

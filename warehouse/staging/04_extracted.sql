@@ -3,7 +3,7 @@
 -- article order), articles only.
 
 CREATE OR REPLACE TEMP VIEW stg_sources AS
-SELECT DISTINCT doc_id, source FROM raw_extract_sources WHERE doc_id IN (SELECT doc_id FROM stg_article_ids);
+SELECT DISTINCT doc_id, source, outlet FROM raw_extract_sources WHERE doc_id IN (SELECT doc_id FROM stg_article_ids);
 
 CREATE OR REPLACE TEMP VIEW stg_photo_credits AS
 SELECT DISTINCT doc_id, credit FROM raw_extract_photo_credits WHERE doc_id IN (SELECT doc_id FROM stg_article_ids);
@@ -19,7 +19,7 @@ FROM (SELECT *, row_number() OVER () AS ordinality FROM raw_extract_quotes)
 WHERE doc_id IN (SELECT doc_id FROM stg_article_ids);
 
 CREATE OR REPLACE TEMP VIEW stg_doc_refs AS
-SELECT DISTINCT doc_id, doc_ref FROM raw_extract_doc_refs WHERE doc_id IN (SELECT doc_id FROM stg_article_ids);
+SELECT DISTINCT doc_id, doc_ref, document_key, document FROM raw_extract_doc_refs WHERE doc_id IN (SELECT doc_id FROM stg_article_ids);
 
 CREATE OR REPLACE TEMP VIEW stg_meetings AS
 SELECT doc_id, (row_number() OVER (PARTITION BY doc_id ORDER BY ordinality) - 1)::INTEGER AS position, a_key, a, b_key, b, kind, evidence_start, evidence_end
