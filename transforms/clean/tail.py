@@ -99,8 +99,15 @@ _FOOTER_MIN_CAPITALIZED = 0.75
 _FOOTER_MAX_WORDS = 12
 
 
+_LABEL_MAX_WORDS = 3
+
+
 def _looks_like_footer(text: str) -> bool:
-    return word_count(text) <= _FOOTER_MAX_WORDS and capitalized_share(text) >= _FOOTER_MIN_CAPITALIZED
+    """Capitalised words (a footer, a menu), or a label with nothing after it ("Nhóm tin:")."""
+    words = word_count(text)
+    return words <= _FOOTER_MAX_WORDS and capitalized_share(text) >= _FOOTER_MIN_CAPITALIZED or (
+        words <= _LABEL_MAX_WORDS and text.endswith(":")
+    )
 
 
 _MENU_LIKE_MIN_WORDS = 3
