@@ -13,7 +13,7 @@ from transforms.clean.draft import _Line
 _HORIZONTAL_SPACE = re.compile(r"[ \t]{2,}")
 # A bullet in front of a line is list layout, never text ("  • Bí thư Tỉnh ủy tiếp …").
 _BULLETS = ("•", "·", "▪", "◦", "●")
-_BULLET = re.compile(r"^[•·▪◦●]\s*")
+_BULLET = re.compile(r"^[•·▪◦●]\s*(?=\S)")
 _WRAP_MIN_WIDTH, _WRAP_MAX_WIDTH = 40, 100
 _WRAP_MIN_BROKEN = 2
 _WRAP_MIN_FILL = 0.75
@@ -25,15 +25,16 @@ def _split_lines(text: str) -> list[_Line]:
     lines: list[_Line] = []
     paragraph = 0
     for position, raw in enumerate(text.split("\n")):
-        stripped = raw.strip()
-        if "  " in stripped or "\t" in stripped:
-            stripped = _HORIZONTAL_SPACE.sub(" ", stripped)
-        if stripped.startswith(_BULLETS):
-            stripped = _BULLET.sub("", stripped)
-        if not stripped:
+        original = cleaned = raw.strip()
+        if "  " in cleaned or "\t" in cleaned:
+            cleaned = _HORIZONTAL_SPACE.sub(" ", cleaned)
+        if cleaned.startswith(_BULLETS):
+            cleaned = _BULLET.sub("", cleaned)
+        if not cleaned:
             paragraph += 1
             continue
-        lines.append(_Line(position, stripped, paragraph))
+        # the line as written stays its provenance when a rule removes it
+        lines.append(_Line(position, original, paragraph, cleaned))
     return lines
 
 

@@ -89,7 +89,7 @@ def _take_tail(draft: _Draft, rules: ChromeRules) -> None:
             ended = True
         elif rules.menu_items(line.key) >= 2:
             line.rule = "chrome:menu"
-        elif not line.sentence_like and (ended or _looks_like_footer(line.text)):
+        elif not line.sentence_like and not _reads_as_prose(line.text) and (ended or _looks_like_footer(line.text)):
             line.rule = "chrome:tail"
         else:
             draft.flag(line, "after-article-end")
@@ -100,6 +100,14 @@ _FOOTER_MAX_WORDS = 12
 
 
 _LABEL_MAX_WORDS = 3
+_PROSE_MIN_WORDS = 20
+_PROSE_MAX_CAPITALIZED = 0.5
+
+
+def _reads_as_prose(text: str) -> bool:
+    """Many words, mostly lower case: article text (cut short, or without its full stop), which
+    no footer or menu is."""
+    return word_count(text) >= _PROSE_MIN_WORDS and capitalized_share(text) < _PROSE_MAX_CAPITALIZED
 
 
 def _looks_like_footer(text: str) -> bool:
