@@ -16,7 +16,7 @@ from collections.abc import Set as AbstractSet
 
 import pyarrow as pa
 
-from transforms.clean.captions import _mark_captions
+from transforms.clean.captions import _mark_captions, _mark_uncredited_captions
 from transforms.clean.chrome import MAX_CHROME_CHARS, ChromeRules
 from transforms.clean.credits import _reference_outlets
 from transforms.clean.dates import _mark_timestamps, _publication, _take_date_header
@@ -27,7 +27,7 @@ from transforms.clean.recurring import _recurring_candidates, evidence_table, re
 from transforms.clean.repeats import _mark_repeats
 from transforms.clean.rewrap import _rejoin_wrapped, _split_lines
 from transforms.clean.shapes import is_vietnamese_document, mark_headline_runs, mark_shapes, shape_rule
-from transforms.clean.tail import _cut_related_blocks, _cut_related_lists, _flag_menu_like, _take_tail
+from transforms.clean.tail import _cut_after_comments, _cut_related_blocks, _cut_related_lists, _flag_menu_like, _take_tail
 from transforms.reference import Reference
 from transforms.text import repair_characters
 
@@ -97,6 +97,7 @@ def _first_pass(document: dict, rules: ChromeRules, outlets: frozenset[str]) -> 
     _mark_timestamps(draft, rules)
     _mark_captions(draft)
     _mark_chrome(draft, rules)
+    _mark_uncredited_captions(draft)
     mark_shapes(draft, vietnamese)
     return draft
 
@@ -115,6 +116,7 @@ def _second_pass(draft: _Draft, rules: ChromeRules, recurring: AbstractSet[str])
     _take_title(draft, rules)
     _cut_related_lists(draft)
     _cut_related_blocks(draft)
+    _cut_after_comments(draft)
     _take_tail(draft, rules)
     _mark_repeats(draft)
     _take_outlet_prefix(draft)

@@ -66,6 +66,38 @@ def _mark_captions(draft: _Draft) -> None:
         previous = line
 
 
+# Where the people in a photo stand: "(đứng giữa)", "(thứ 2, từ trái sang)", "(ngoài cùng bên
+# trái)". An article sentence does not point at a picture.
+_PHOTO_POSITION = re.compile(r"\((?:[^()]*\s)?(?:từ )?(?:trái|phải|giữa)(?: sang(?: phải| trái)?| qua phải)?\)", re.IGNORECASE)
+_UNCREDITED_MIN_WORDS, _UNCREDITED_MAX_WORDS = 5, 45
+
+
+def _mark_uncredited_captions(draft: _Draft) -> None:
+    """Captions without a credit, by their shape: a caption-sized line that points at where
+    people stand in the photo, or a line without closing punctuation written twice in a row
+    (the image's alt text, then its caption). The first line of a text is left to the title."""
+    live = draft.live_lines()
+    for index, line in enumerate(live):
+        if not _UNCREDITED_MIN_WORDS <= line.words <= _UNCREDITED_MAX_WORDS or index == 0:
+            continue
+        if _PHOTO_POSITION.search(line.text):
+            _take_uncredited(draft, line)
+            continue
+        following = live[index + 1] if index + 1 < len(live) else None
+        doubled = following is not None and following.paragraph - line.paragraph <= 1 and following.identity == line.identity
+        if doubled and not line.text.rstrip(_CLOSERS).endswith((".", ";", ":", "…")):
+            _take_uncredited(draft, line)
+            _take_uncredited(draft, following)
+
+
+_CLOSERS = "\"”’'»)] "
+
+
+def _take_uncredited(draft: _Draft, line: _Line) -> None:
+    line.rule = "caption"
+    draft.add_caption(line, line.text, None)
+
+
 def _repeats_alt_text(alt: _Line, line: _Line) -> bool:
     described = _ALT_INDEX.sub("", alt.text).strip(" .-–—").casefold()
     return bool(described) and line.text.strip(" .").casefold() == described and _is_caption_sized(line.text)

@@ -75,6 +75,25 @@ def _cut_related_blocks(draft: _Draft) -> None:
             ended = True
 
 
+_COMMENTS_MIN_SENTENCES_BEFORE = 3
+_COMMENTS_MAX_SENTENCES_AFTER = 2
+
+
+def _cut_after_comments(draft: _Draft) -> None:
+    """A comment box closes the article on the page: below one that follows the article's prose
+    (several sentences above it, hardly any below) come polls, weather and other boxes."""
+    sentences = [i for i, line in enumerate(draft.lines) if line.live and line.sentence_like]
+    for index, line in enumerate(draft.lines):
+        if line.rule != "chrome:comment":
+            continue
+        before = sum(1 for i in sentences if i < index)
+        if before >= _COMMENTS_MIN_SENTENCES_BEFORE and len(sentences) - before <= _COMMENTS_MAX_SENTENCES_AFTER:
+            for later in draft.lines[index + 1 :]:
+                if later.live:
+                    later.rule = "chrome:after-comments"
+            return
+
+
 def _take_tail(draft: _Draft, rules: ChromeRules) -> None:
     """Byline, source credits and page footer after the last article sentence."""
     article = [i for i, line in enumerate(draft.lines) if line.live and line.sentence_like]
