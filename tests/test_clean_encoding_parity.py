@@ -64,7 +64,7 @@ def blind_texts() -> dict[str, str]:
     if len(usable) < BLIND_ARTICLES:
         pytest.skip(
             f"SKIPPED: only {len(usable)} blind dev excerpts re-collected in {BLIND / 'raw'} "
-            f"(need {BLIND_ARTICLES}; python -m tools.blind_set collect)"
+            f"(need {BLIND_ARTICLES}; re-collect them as tools/blind_set.py says, then python -m tools.blind_set check)"
         )
     return {Path(a["file"]).stem: (BLIND / "raw" / a["file"]).read_text("utf-8") for a in usable[:BLIND_ARTICLES]}
 
