@@ -30,6 +30,11 @@ _TRAILING_ILLUSTRATION = re.compile(
     r"|ảnh\s+internet)\s*[)\]]?\s*\.?\s*$",
     re.IGNORECASE,
 )
+# "… tại ga Hà Khẩu Bắc. Ảnh VGP/Nhật Bắc.": without its colon, a credit needs the agency/
+# photographer slash, and the capital label after a full stop.
+_TRAILING_SLASH_CREDIT = re.compile(
+    r"(?<=[.!?”\")])\s+(?P<label>Ảnh|Hình)\s+(?P<credit>[A-ZĐ][^\s/()]*(?:\s[^\s/()]+)?/[^/()]{2,40}?)\s*\.?\s*$"
+)
 # "Ngoại trưởng Mỹ Antony Blinken. (Nguồn: Reuters)": the photo's source, on a caption-sized
 # line only, since a paragraph may cite a data source the same way.
 _TRAILING_SOURCE = re.compile(r"\(\s*(?P<label>nguồn)\s*:\s*(?P<credit>[^()]{1,60}?)\s*\)\s*\.?\s*$", re.IGNORECASE)
@@ -276,7 +281,7 @@ def _take_source_caption(draft: _Draft, line: _Line, previous: _Line | None) -> 
 def _split_credit(text: str) -> tuple[str, str | None] | None:
     """(caption text, credit) when the text ends with a photo credit, else None."""
     window = max(0, len(text) - _CREDIT_WINDOW_CHARS)
-    for pattern in (_TRAILING_CREDIT, _TRAILING_ILLUSTRATION, _TRAILING_SOURCE):
+    for pattern in (_TRAILING_CREDIT, _TRAILING_SLASH_CREDIT, _TRAILING_ILLUSTRATION, _TRAILING_SOURCE):
         found = pattern.search(text, window)
         if not found or not _credit_label_stands_alone(text, found):
             continue
