@@ -135,3 +135,40 @@ def test_a_line_classified_chrome_is_never_part_of_a_joined_paragraph(text):
     for line in chrome:
         assert line.text not in kept, line.text
         assert all(not paragraph.startswith(line.text + " ") and not paragraph.endswith(" " + line.text) for paragraph in kept)
+
+
+# --- separated, not dropped; the page's own boxes ----------------------------------------------
+
+
+def test_byline_before_the_page_timestamp_is_the_byline_and_dates_the_article():
+    record = clean_text("Bộ trưởng Ngoại giao tiếp Đại sứ Nhật Bản\n\nMinh Anh | 12/03/2024, 19:54\n\n" + "\n\n".join(ARTICLE))
+    assert record["author"] == "Minh Anh" and record["published_date"] == "2024-03-12"
+    assert removed_rules(record)[2] == "byline"
+    assert record["body"].split("\n\n") == ARTICLE
+
+
+def test_uncredited_captions_by_photo_position_and_by_alt_text_doubling():
+    pointing = "Bộ trưởng (thứ hai, từ trái sang) chụp ảnh lưu niệm với đoàn đại biểu Nhật Bản"
+    doubled = "Bộ trưởng tiếp Đại sứ Nhật Bản tại trụ sở Bộ Ngoại giao"
+    text = f"{ARTICLE[0]}\n\n{pointing}\n\n{ARTICLE[1]}\n\n{doubled}\n{doubled}\n\n{ARTICLE[2]}"
+    record = clean_text(text)
+    assert [caption["text"] for caption in record["captions"]] == [pointing, doubled]
+    assert record["body"].split("\n\n") == ARTICLE[:3]
+
+
+def test_a_slash_credit_without_its_colon_closes_a_caption():
+    caption = "Hai Bộ trưởng chứng kiến lễ ký kết bản ghi nhớ hợp tác."
+    record = clean_text(f"{ARTICLE[0]}\n\n{caption} Ảnh VGP/Nhật Bắc.\n\n{ARTICLE[1]}")
+    assert record["captions"] == [{"text": caption, "credit": "VGP/Nhật Bắc"}]
+
+
+def test_a_comment_box_ends_the_article_and_takes_the_boxes_below_it():
+    below = ["Bạn cần đăng nhập để thực hiện chức năng này!", "THÔNG TIN CẦN BIẾT", "Trời nhiều mây, có mưa rào rải rác, gió nhẹ."]
+    record = clean_text("\n\n".join(ARTICLE) + "\n\nViết bình luận\n\n" + "\n\n".join(below))
+    assert record["body"].split("\n\n") == ARTICLE
+
+
+def test_live_blog_note_and_bare_tag_label_go():
+    record = clean_text("\n\n".join(ARTICLE[:3]) + "\n* Báo Điện tử tiếp tục cập nhật nội dung hội đàm.\n\nNhóm tin:")
+    assert record["body"].split("\n\n") == ARTICLE[:3]
+    assert set(removed_rules(record).values()) == {"chrome:live-note", "chrome:tail"}

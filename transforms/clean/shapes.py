@@ -27,7 +27,7 @@ from transforms.clean.draft import _Draft, _Line
 
 # A letter with a Vietnamese mark (tone, breve, circumflex, horn, đ): nearly every sentence of
 # Vietnamese has several, a line of English or an unaccented slug has none.
-_VIETNAMESE_LETTER = re.compile(r"[à-ỹÀ-Ỹđ]")
+_VIETNAMESE_LETTER = re.compile(r"[àáâãèéêìíòóôõùúýăđĩũơưÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯ\u1ea0-\u1ef9]")
 _LATIN_WORD = re.compile(r"^[A-Za-z][a-z]*[.,!?:;']*$")
 _SLUG_TOKEN = re.compile(r"^[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+){3,}(?:\.[A-Za-z]{2,4})?$")
 _FILE_TOKEN = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|bmp|mp4|mp3)$", re.IGNORECASE)
