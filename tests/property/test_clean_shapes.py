@@ -71,6 +71,8 @@ def test_a_list_the_article_introduces_with_a_colon_stays():
     text = ARTICLE[0] + "\n\nCác văn kiện được trao gồm:\n" + "\n".join(items) + "\n\n" + ARTICLE[1]
     body = clean_text(text)["body"]
     assert all(item in body for item in items)
+    between = clean_text(ARTICLE[0] + "\n\n" + "\n".join(items) + "\n\n" + ARTICLE[1])["body"]
+    assert all(item in between for item in items)
 
 
 def test_related_heading_takes_its_slugs_and_titles_with_it():

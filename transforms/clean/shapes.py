@@ -102,24 +102,29 @@ def _headline_shaped(line: _Line) -> bool:
 
 
 def mark_headline_runs(draft: _Draft) -> None:
-    """Three or more headline-shaped lines in a row, in one block: a list of other articles.
-    A run introduced by a colon ("gồm:") is the article's own list and stays."""
+    """Three or more headline-shaped lines in a row, in one block, above or below the article's
+    prose: a list of other articles. Between two of its sentences, or introduced by a colon
+    ("gồm:"), such a run is the article's own list and stays."""
+    prose = [line.position for line in draft.lines if line.live and line.sentence_like and ends_like_sentence(line.text)]
+    outside = (prose[0], prose[-1]) if prose else (0, -1)
     run: list[_Line] = []
     before: _Line | None = None
     for line in [*draft.lines, None]:
         continues = line is not None and line.live and _headline_shaped(line)
         if continues and run and line.paragraph != run[-1].paragraph:
-            _take_run(run, before)
+            _take_run(run, before, outside)
             run, before = [], run[-1]
         if continues:
             run.append(line)
             continue
-        _take_run(run, before)
+        _take_run(run, before, outside)
         run, before = [], line
 
 
-def _take_run(run: list[_Line], before: _Line | None) -> None:
+def _take_run(run: list[_Line], before: _Line | None, prose: tuple[int, int]) -> None:
     if len(run) < _RUN_MIN_LINES:
+        return
+    if prose[0] < run[0].position and run[-1].position < prose[1]:
         return
     if before is not None and before.paragraph == run[0].paragraph and before.text.endswith(":"):
         return
