@@ -37,7 +37,11 @@ _ENUMERATOR = re.compile(r"^(?:\d{1,2}|[a-zđ]|[IVX]{1,4})[.)/]\s")
 # Words that cannot end a phrase: prepositions and conjunctions waiting for their object.
 _DANGLING_WORDS = frozenset("trên tại qua của với và cho từ về theo".split())
 _DANGLING_MAX_WORDS = 12
-_VIETNAMESE_MIN_SHARE = 0.3  # of a document's words with a Vietnamese letter
+# Share of a text's characters that are letters with a Vietnamese mark: about a fifth in
+# Vietnamese (spaces, digits, names and acronyms included), none in English.
+_VIETNAMESE_MIN_SHARE = 0.05
+_SAMPLE_CHARS = 1200
+_MARKER_CHARS = "-–—•·*+>»"
 _SLUG_RUN_WORDS = 6  # unaccented lower-case words in a row that start a line
 _LATIN_MIN_LOWER_SHARE = 0.6
 _RUN_MIN_LINES = 3
@@ -45,24 +49,43 @@ _RUN_MIN_WORDS, _RUN_MAX_WORDS = 4, 45
 
 
 def is_vietnamese_document(lines: list[_Line]) -> bool:
-    words = [word for line in lines for word in line.text.split() if word[:1].isalpha()]
-    marked = sum(1 for word in words if _VIETNAMESE_LETTER.search(word))
-    return bool(words) and marked >= _VIETNAMESE_MIN_SHARE * len(words)
+    """Whether the text's letters carry Vietnamese marks as often as Vietnamese does (read
+    from its first few thousand characters: the share does not change further down)."""
+    sample: list[str] = []
+    size = 0
+    for line in lines:
+        sample.append(line.text)
+        size += len(line.text)
+        if size >= _SAMPLE_CHARS:
+            break
+    text = " ".join(sample)
+    return len(_VIETNAMESE_LETTER.findall(text)) >= _VIETNAMESE_MIN_SHARE * len(text) > 0
+
+
+def _unmarked(text: str) -> str:
+    """The line without list markers in front ("- ", "• ") and a dash behind ("… -")."""
+    if text[:1] in _MARKER_CHARS:
+        text = _LIST_MARKER.sub("", text)
+    if text[-1:] in "-–—":
+        text = _TRAILING_DASH.sub("", text)
+    return text.strip()
 
 
 def shape_rule(text: str, vietnamese: bool) -> str | None:
     """The chrome rule a line's own shape gives, if any (``vietnamese``: of the document)."""
     if not any(char.isalnum() for char in text):
         return None if "/." in text else "chrome:symbols"
-    bare = _LIST_MARKER.sub("", text)
+    bare = _LIST_MARKER.sub("", text) if text[:1] in _MARKER_CHARS else text
     first = bare.split(maxsplit=1)[0] if bare else ""
     if _SLUG_TOKEN.match(first) or _FILE_TOKEN.match(first):
         return "chrome:slug"
     if bare.startswith("[") and "]" not in bare and not ends_like_sentence(bare):
         return "chrome:related-link"
-    if vietnamese and not _VIETNAMESE_LETTER.search(text) and _is_lower_latin(text.split()):
+    if not vietnamese or not (text[:1].isascii() and text[:1].isalpha()):
+        return None
+    if not _VIETNAMESE_LETTER.search(text) and _is_lower_latin(text.split()):
         return "chrome:foreign-widget"
-    if vietnamese and _is_lower_latin(text.split()[:_SLUG_RUN_WORDS], minimum=_SLUG_RUN_WORDS, lower_only=True):
+    if text[:1].islower() and _is_lower_latin(text.split(maxsplit=_SLUG_RUN_WORDS)[:_SLUG_RUN_WORDS], _SLUG_RUN_WORDS, True):
         return "chrome:slug"
     return None
 
@@ -78,6 +101,8 @@ def _is_lower_latin(words: list[str], minimum: int = 1, lower_only: bool = False
 def _dangles(text: str) -> bool:
     """ "Theo dõi Baoquocte.vn trên": a capitalised prompt naming something (a name or domain
     between its first and last word) and ending on a word that needs an object."""
+    if text[text.rfind(" ") + 1 :].casefold() not in _DANGLING_WORDS:
+        return False
     words = text.split()
     return (
         3 <= len(words) <= _DANGLING_MAX_WORDS
@@ -90,13 +115,14 @@ def _dangles(text: str) -> bool:
 def _headline_shaped(line: _Line) -> bool:
     """A line of a list of other articles' headlines: a capitalised phrase without closing
     punctuation (a teaser may end in "?"), not an enumerated item of the article."""
-    text = _TRAILING_DASH.sub("", _LIST_MARKER.sub("", line.text)).strip()
+    text = _unmarked(line.text)
+    closing = text.rstrip("”\"'’»)")
+    if (ends_like_sentence(text) and not closing.endswith("?")) or closing.endswith(","):
+        return False
     first = text.lstrip("“\"'‘(«[")[:1]
     return (
         _RUN_MIN_WORDS <= word_count(text) <= _RUN_MAX_WORDS
         and (first.isupper() or first.isdigit())
-        and (not ends_like_sentence(text) or text.rstrip("”\"'’»)").endswith("?"))
-        and not text.rstrip("”\"'’»)").endswith(",")
         and not _ENUMERATOR.match(text)
     )
 
