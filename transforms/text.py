@@ -38,6 +38,8 @@ def needs_repair(text: str) -> bool:
 
 def repair_characters(text: str) -> str:
     """NFC, look-alike letters fixed, invisible characters dropped, odd spaces made plain."""
+    if not _NEEDS_REPAIR.search(text) and unicodedata.is_normalized("NFC", text):
+        return text  # the common case (a line of text already repaired): nothing below applies
     # Invisible characters go before NFC: one between a letter and its mark in NFD text
     # ("o\u200b\u0300") would otherwise keep the pair from composing.
     text = unicodedata.normalize("NFC", _INVISIBLE.sub("", text))

@@ -82,15 +82,20 @@ def _mark_uncredited_captions(draft: _Draft) -> None:
     people stand in the photo, or a line without closing punctuation written twice in a row
     (the image's alt text, then its caption). The first line of a text is left to the title."""
     live = draft.live_lines()
-    for index, line in enumerate(live):
-        if not _UNCREDITED_MIN_WORDS <= line.words <= _UNCREDITED_MAX_WORDS or index == 0:
-            continue
-        if _PHOTO_POSITION.search(line.text):
-            _take_uncredited(draft, line)
-            continue
+    for index, line in enumerate(live[1:], start=1):
         following = live[index + 1] if index + 1 < len(live) else None
-        doubled = following is not None and following.paragraph - line.paragraph <= 1 and following.identity == line.identity
-        if doubled and not line.text.rstrip(_CLOSERS).endswith((".", ";", ":", "…")):
+        doubled = (
+            following is not None
+            and len(following.text) == len(line.text)
+            and following.paragraph - line.paragraph <= 1
+            and following.identity == line.identity
+        )
+        pointing = "(" in line.text and _PHOTO_POSITION.search(line.text)
+        if not (doubled or pointing) or not line.live or not _UNCREDITED_MIN_WORDS <= line.words <= _UNCREDITED_MAX_WORDS:
+            continue
+        if pointing:
+            _take_uncredited(draft, line)
+        elif not line.text.rstrip(_CLOSERS).endswith((".", ";", ":", "…")):
             _take_uncredited(draft, line)
             _take_uncredited(draft, following)
 
