@@ -38,6 +38,8 @@ def needs_repair(text: str) -> bool:
 
 def repair_characters(text: str) -> str:
     """NFC, look-alike letters fixed, invisible characters dropped, odd spaces made plain."""
+    if not _NEEDS_REPAIR.search(text) and unicodedata.is_normalized("NFC", text):
+        return text  # the common case (a line of text already repaired): nothing below applies
     # Invisible characters go before NFC: one between a letter and its mark in NFD text
     # ("o\u200b\u0300") would otherwise keep the pair from composing.
     text = unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
@@ -46,8 +48,16 @@ def repair_characters(text: str) -> str:
     return _SPACES.sub(" ", text)
 
 
+# In NFC text without loose combining marks, a new-style tone shows as o/u before a toned a/e/y:
+# without one there is nothing to move, and the NFD round trip (most of the cost of a match key)
+# can be skipped.
+_NEW_STYLE_CANDIDATE = re.compile("[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ]|[\u0300-\u036f]")
+
+
 def canonical_tone_placement(text: str) -> str:
     """Move tone marks of open oa/oe/uy rhymes to the first vowel (hoà → hòa, Uỷ → Ủy)."""
+    if not _NEW_STYLE_CANDIDATE.search(text) and unicodedata.is_normalized("NFC", text):
+        return text
     decomposed = unicodedata.normalize("NFD", text)
     return unicodedata.normalize("NFC", _NEW_STYLE_TONE.sub(r"\1\3\2", decomposed))
 

@@ -15,6 +15,9 @@ The modules, in the order a document meets them (:mod:`.batch` runs the passes):
 * :mod:`.markup`, :mod:`.dates`, :mod:`.captions`: markdown, the date header and timestamps,
   photo captions;
 * :mod:`.chrome`: line shapes and the reference phrases of site chrome;
+* :mod:`.shapes`: chrome by the structure of the text for outlets no phrase knows (script of the
+  line, URL slugs, symbol lines, dangling prompts, runs of headlines); rewrap never joins a line
+  these or :mod:`.chrome` recognise;
 * :mod:`.recurring`: lines recurring across unrelated documents, counted over the whole input;
 * :mod:`.head`, :mod:`.tail`, :mod:`.repeats`: what needs the article's extent (title, sapo,
   outlet tag; related lists, byline, footer; repeated headlines and sentences);

@@ -16,17 +16,18 @@ from collections.abc import Set as AbstractSet
 
 import pyarrow as pa
 
-from transforms.clean.captions import _mark_captions
+from transforms.clean.captions import _mark_captions, _mark_uncredited_captions
 from transforms.clean.chrome import MAX_CHROME_CHARS, ChromeRules
 from transforms.clean.credits import _reference_outlets
 from transforms.clean.dates import _mark_timestamps, _publication, _take_date_header
-from transforms.clean.draft import _Draft
+from transforms.clean.draft import _Draft, _Line
 from transforms.clean.head import _take_outlet_prefix, _take_sapo, _take_title
 from transforms.clean.markup import _strip_markup
 from transforms.clean.recurring import _recurring_candidates, evidence_table, recurring_keys
 from transforms.clean.repeats import _mark_repeats
 from transforms.clean.rewrap import _rejoin_wrapped, _split_lines
-from transforms.clean.tail import _cut_related_blocks, _cut_related_lists, _flag_menu_like, _take_tail
+from transforms.clean.shapes import is_vietnamese_document, mark_headline_runs, mark_shapes, shape_rule
+from transforms.clean.tail import _cut_after_comments, _cut_related_blocks, _cut_related_lists, _flag_menu_like, _take_tail
 from transforms.reference import Reference
 from transforms.text import repair_characters
 
@@ -87,10 +88,17 @@ def _first_pass(document: dict, rules: ChromeRules, outlets: frozenset[str]) -> 
     draft = _Draft(document, outlets, _split_lines(repair_characters(document.get("text") or "")))
     _take_date_header(draft, rules)
     _strip_markup(draft)
-    draft.lines = _rejoin_wrapped(draft.lines)
+    vietnamese = is_vietnamese_document(draft.lines)
+
+    def is_chrome(line: _Line) -> bool:
+        return shape_rule(line.text, vietnamese) is not None or rules.classify(line.text, lambda: line.key) is not None
+
+    draft.lines = _rejoin_wrapped(draft.lines, is_chrome)
     _mark_timestamps(draft, rules)
     _mark_captions(draft)
     _mark_chrome(draft, rules)
+    _mark_uncredited_captions(draft)
+    mark_shapes(draft, vietnamese)
     return draft
 
 
@@ -104,9 +112,11 @@ def _second_pass(draft: _Draft, rules: ChromeRules, recurring: AbstractSet[str])
     for line in draft.live_lines():
         if not line.sentence_like and len(line.text) <= MAX_CHROME_CHARS and line.key in recurring:
             line.rule = "chrome:recurring"
+    mark_headline_runs(draft)
     _take_title(draft, rules)
     _cut_related_lists(draft)
     _cut_related_blocks(draft)
+    _cut_after_comments(draft)
     _take_tail(draft, rules)
     _mark_repeats(draft)
     _take_outlet_prefix(draft)

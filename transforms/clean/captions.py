@@ -30,6 +30,11 @@ _TRAILING_ILLUSTRATION = re.compile(
     r"|ảnh\s+internet)\s*[)\]]?\s*\.?\s*$",
     re.IGNORECASE,
 )
+# "… tại ga Hà Khẩu Bắc. Ảnh VGP/Nhật Bắc.": without its colon, a credit needs the agency/
+# photographer slash, and the capital label after a full stop.
+_TRAILING_SLASH_CREDIT = re.compile(
+    r"(?<=[.!?”\")])\s+(?P<label>Ảnh|Hình)\s+(?P<credit>[A-ZĐ][^\s/()]*(?:\s[^\s/()]+)?/[^/()]{2,40}?)\s*\.?\s*$"
+)
 # "Ngoại trưởng Mỹ Antony Blinken. (Nguồn: Reuters)": the photo's source, on a caption-sized
 # line only, since a paragraph may cite a data source the same way.
 _TRAILING_SOURCE = re.compile(r"\(\s*(?P<label>nguồn)\s*:\s*(?P<credit>[^()]{1,60}?)\s*\)\s*\.?\s*$", re.IGNORECASE)
@@ -64,6 +69,43 @@ def _mark_captions(draft: _Draft) -> None:
         ):
             _take_caption(draft, line, previous)
         previous = line
+
+
+# Where the people in a photo stand: "(đứng giữa)", "(thứ 2, từ trái sang)", "(ngoài cùng bên
+# trái)". An article sentence does not point at a picture.
+_PHOTO_POSITION = re.compile(r"\((?:[^()]*\s)?(?:từ )?(?:trái|phải|giữa)(?: sang(?: phải| trái)?| qua phải)?\)", re.IGNORECASE)
+_UNCREDITED_MIN_WORDS, _UNCREDITED_MAX_WORDS = 5, 45
+
+
+def _mark_uncredited_captions(draft: _Draft) -> None:
+    """Captions without a credit, by their shape: a caption-sized line that points at where
+    people stand in the photo, or a line without closing punctuation written twice in a row
+    (the image's alt text, then its caption). The first line of a text is left to the title."""
+    live = draft.live_lines()
+    for index, line in enumerate(live[1:], start=1):
+        following = live[index + 1] if index + 1 < len(live) else None
+        doubled = (
+            following is not None
+            and len(following.text) == len(line.text)
+            and following.paragraph - line.paragraph <= 1
+            and following.identity == line.identity
+        )
+        pointing = "(" in line.text and _PHOTO_POSITION.search(line.text)
+        if not (doubled or pointing) or not line.live or not _UNCREDITED_MIN_WORDS <= line.words <= _UNCREDITED_MAX_WORDS:
+            continue
+        if pointing:
+            _take_uncredited(draft, line)
+        elif not line.text.rstrip(_CLOSERS).endswith((".", ";", ":", "…")):
+            _take_uncredited(draft, line)
+            _take_uncredited(draft, following)
+
+
+_CLOSERS = "\"”’'»)] "
+
+
+def _take_uncredited(draft: _Draft, line: _Line) -> None:
+    line.rule = "caption"
+    draft.add_caption(line, line.text, None)
 
 
 def _repeats_alt_text(alt: _Line, line: _Line) -> bool:
@@ -244,7 +286,7 @@ def _take_source_caption(draft: _Draft, line: _Line, previous: _Line | None) -> 
 def _split_credit(text: str) -> tuple[str, str | None] | None:
     """(caption text, credit) when the text ends with a photo credit, else None."""
     window = max(0, len(text) - _CREDIT_WINDOW_CHARS)
-    for pattern in (_TRAILING_CREDIT, _TRAILING_ILLUSTRATION, _TRAILING_SOURCE):
+    for pattern in (_TRAILING_CREDIT, _TRAILING_SLASH_CREDIT, _TRAILING_ILLUSTRATION, _TRAILING_SOURCE):
         found = pattern.search(text, window)
         if not found or not _credit_label_stands_alone(text, found):
             continue

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from transforms.clean.chrome import ChromeRules, is_sentence_like, word_count
 from transforms.clean.credits import _parse_credit_line
-from transforms.clean.draft import _Draft, _Stamp, _StampSite
+from transforms.clean.draft import _Draft, _Line, _Stamp, _StampSite
 from transforms.text import match_key
 
 
@@ -110,11 +110,15 @@ _DIGIT = re.compile(r"\d")
 
 def _mark_timestamps(draft: _Draft, rules: ChromeRules) -> None:
     """Timestamp lines, provisionally as header; pass 2 decides which one dates the article."""
+    above_lead = True
     for index, line in enumerate(draft.lines):
+        above_lead = above_lead and not line.sentence_like
         if not line.live or len(line.text) > _STAMP_MAX_CHARS or not _DIGIT.search(line.text):
             continue
         parsed = _parse_stamp(line.text) or _stamp_after_chrome(line.text, rules)
         if not parsed:
+            if index < _STAMP_BYLINE_LINES:
+                _take_byline_before_stamp(draft, line, above_lead)
             continue
         stamp, end = parsed
         rest = line.text[end:].strip()
@@ -147,6 +151,28 @@ def _stamp_byline(text: str, end: int) -> str | None:
         return None
     credit = _parse_credit_line(found.group("name"))
     return credit.author if credit is not None else None
+
+
+_BYLINE_THEN_STAMP = re.compile(r"^(?P<name>[^|\d]{2,40}?)\s*(?:\||\s[-–]\s)\s*(?P<stamp>\S.*)$")
+
+
+def _take_byline_before_stamp(draft: _Draft, line: _Line, above_lead: bool) -> None:
+    """ "Lê Minh Anh | 13/10/2017, 19:54", "PV - 22/12/2021 16:07": the byline, then the page's
+    timestamp. The line is the byline; its timestamp is kept as a stamp like any other. Below
+    the lead only a bar separates them: "Hà Nội - 03/02/2025" there is the text's dateline."""
+    found = _BYLINE_THEN_STAMP.match(line.text)
+    if found and not above_lead and "|" not in line.text[: found.start("stamp")]:
+        return
+    parsed = found and _parse_stamp(found.group("stamp"))
+    if not parsed or found.group("stamp")[parsed[1] :].strip():
+        return
+    credit = _parse_credit_line(found.group("name"))
+    if credit is None or credit.author is None:
+        return
+    draft.author = draft.author or credit.author
+    removal = draft.remove_part(found.group("stamp").strip(), "header:timestamp", line.position)
+    draft.stamps.append(_StampSite(line, parsed[0], removal))
+    line.rule = "byline"
 
 
 # "Chính trị | 03/02/2025 14:20", "03/02/2025 - 14:20 | Thời sự", "… - Lượt xem: 245": a

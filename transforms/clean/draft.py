@@ -112,7 +112,7 @@ class _Draft:
         return self.document["doc_id"]
 
     def live_lines(self) -> list[_Line]:
-        return [line for line in self.lines if line.live]
+        return [line for line in self.lines if line.rule is None]  # line.live, without the call: hot
 
     def remove_part(self, text: str, rule: str, position: int) -> dict:
         removal = {"line": text, "rule": rule, "position": position}

@@ -74,9 +74,15 @@ def _is_question_headline(live: list[_Line]) -> bool:
 
 
 def _headline_index(draft: _Draft, header: list[_Line]) -> int | None:
-    """Walking up from the lead past bylines: the first headline-like line is the title."""
+    """Walking up from the lead past bylines: the first headline-like line is the title.
+
+    A line a ` date` header was glued in front of starts the article's text (the corpora that
+    glue it put the title above it, or leave it out): a sub-heading there is no title."""
+    glued = {removal["position"] for removal in draft.partial_removals if removal["rule"] == "header:date"}
     for index in range(len(header) - 1, -1, -1):
         line = header[index]
+        if line.position in glued:
+            return None
         if _take_credit_line(draft, line):
             continue
         if line.words <= _MAX_OUTLET_NAME_WORDS and _is_outlet_name(line.text, draft.outlets):

@@ -16,7 +16,10 @@ _MD_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 
 
 def _has_markup(text: str) -> bool:
-    return "](" in text or "**" in text or "__" in text or text[0] in "#|" or text.startswith(("---", ":--"))
+    return (
+        "](" in text or "**" in text or "__" in text or text[0] in "#|" or text[-1] == "|"
+        or text.startswith(("---", ":--"))
+    )
 
 
 def _strip_markup(draft: _Draft) -> None:
@@ -30,6 +33,8 @@ def _strip_markup(draft: _Draft) -> None:
         images = _MD_IMAGE.findall(line.text)
         text = _MD_IMAGE.sub("", line.text)
         text = _MD_EMPHASIS.sub(r"\2", _MD_HEADING.sub("", _MD_LINK.sub(r"\1", text))).strip()
+        if text.endswith("|") and not text.startswith("|"):
+            text = "|" + text  # a row whose first cell the converter left unmarked
         if text.startswith("|") and text.endswith("|"):
             cells = [cell.strip() for cell in text.strip("|").split("|") if cell.strip()]
             # a one-cell row is a layout table around a photo or a paragraph, not data

@@ -4,12 +4,16 @@ width broke (hard wrapping) joined back into one."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from transforms.clean.chrome import ends_like_sentence
 from transforms.clean.draft import _Line
 
 
 _HORIZONTAL_SPACE = re.compile(r"[ \t]{2,}")
+# A bullet in front of a line is list layout, never text ("  • Bí thư Tỉnh ủy tiếp …").
+_BULLETS = ("•", "·", "▪", "◦", "●")
+_BULLET = re.compile(r"^[•·▪◦●]\s*(?=\S)")
 _WRAP_MIN_WIDTH, _WRAP_MAX_WIDTH = 40, 100
 _WRAP_MIN_BROKEN = 2
 _WRAP_MIN_FILL = 0.75
@@ -21,23 +25,34 @@ def _split_lines(text: str) -> list[_Line]:
     lines: list[_Line] = []
     paragraph = 0
     for position, raw in enumerate(text.split("\n")):
-        stripped = raw.strip()
-        if "  " in stripped or "\t" in stripped:
-            stripped = _HORIZONTAL_SPACE.sub(" ", stripped)
-        if not stripped:
+        original = cleaned = raw.strip()
+        if "  " in cleaned or "\t" in cleaned:
+            cleaned = _HORIZONTAL_SPACE.sub(" ", cleaned)
+        if cleaned.startswith(_BULLETS):
+            cleaned = _BULLET.sub("", cleaned)
+        if not cleaned:
             paragraph += 1
             continue
-        lines.append(_Line(position, stripped, paragraph))
+        # the line as written stays its provenance when a rule removes it
+        lines.append(_Line(position, original, paragraph, cleaned))
     return lines
 
 
-def _rejoin_wrapped(lines: list[_Line]) -> list[_Line]:
-    """Undo hard wrapping: a sentence (or a name) that a fixed line width broke in two."""
+def _never_chrome(line: _Line) -> bool:
+    return False
+
+
+def _rejoin_wrapped(lines: list[_Line], is_chrome: Callable[[_Line], bool] = _never_chrome) -> list[_Line]:
+    """Undo hard wrapping: a sentence (or a name) that a fixed line width broke in two.
+
+    A line ``is_chrome`` recognises on its own (a related-news heading, a link slug, widget
+    text) is never joined to its neighbours, so no chrome can become part of a body paragraph.
+    """
     width = _wrap_width(lines)
     joined: list[_Line] = []
     # The physical line that ends joined[-1]: whether it fills the column is a matter of its own
     # length, not of the lines already joined to it.
-    last_text = ""
+    last: _Line | None = None
     for line in lines:
         previous = joined[-1] if joined else None
         if (
@@ -45,12 +60,14 @@ def _rejoin_wrapped(lines: list[_Line]) -> list[_Line]:
             and previous.live
             and line.live
             and previous.paragraph == line.paragraph
-            and _continues(last_text, line.text, width)
+            and _continues(last.text, line.text, width)
+            and not is_chrome(last)
+            and not is_chrome(line)
         ):
             joined[-1] = _Line(previous.position, f"{previous.text} {line.text}", previous.paragraph)
         else:
             joined.append(line)
-        last_text = line.text
+        last = line
     return joined
 
 

@@ -75,6 +75,25 @@ def _cut_related_blocks(draft: _Draft) -> None:
             ended = True
 
 
+_COMMENTS_MIN_SENTENCES_BEFORE = 3
+_COMMENTS_MAX_SENTENCES_AFTER = 2
+
+
+def _cut_after_comments(draft: _Draft) -> None:
+    """A comment box closes the article on the page: below one that follows the article's prose
+    (several sentences above it, hardly any below) come polls, weather and other boxes."""
+    sentences = [i for i, line in enumerate(draft.lines) if line.live and line.sentence_like]
+    for index, line in enumerate(draft.lines):
+        if line.rule != "chrome:comment":
+            continue
+        before = sum(1 for i in sentences if i < index)
+        if before >= _COMMENTS_MIN_SENTENCES_BEFORE and len(sentences) - before <= _COMMENTS_MAX_SENTENCES_AFTER:
+            for later in draft.lines[index + 1 :]:
+                if later.live:
+                    later.rule = "chrome:after-comments"
+            return
+
+
 def _take_tail(draft: _Draft, rules: ChromeRules) -> None:
     """Byline, source credits and page footer after the last article sentence."""
     article = [i for i, line in enumerate(draft.lines) if line.live and line.sentence_like]
@@ -89,7 +108,7 @@ def _take_tail(draft: _Draft, rules: ChromeRules) -> None:
             ended = True
         elif rules.menu_items(line.key) >= 2:
             line.rule = "chrome:menu"
-        elif not line.sentence_like and (ended or _looks_like_footer(line.text)):
+        elif not line.sentence_like and not _reads_as_prose(line.text) and (ended or _looks_like_footer(line.text)):
             line.rule = "chrome:tail"
         else:
             draft.flag(line, "after-article-end")
@@ -99,8 +118,23 @@ _FOOTER_MIN_CAPITALIZED = 0.75
 _FOOTER_MAX_WORDS = 12
 
 
+_LABEL_MAX_WORDS = 3
+_PROSE_MIN_WORDS = 20
+_PROSE_MAX_CAPITALIZED = 0.5
+
+
+def _reads_as_prose(text: str) -> bool:
+    """Many words, mostly lower case: article text (cut short, or without its full stop), which
+    no footer or menu is."""
+    return word_count(text) >= _PROSE_MIN_WORDS and capitalized_share(text) < _PROSE_MAX_CAPITALIZED
+
+
 def _looks_like_footer(text: str) -> bool:
-    return word_count(text) <= _FOOTER_MAX_WORDS and capitalized_share(text) >= _FOOTER_MIN_CAPITALIZED
+    """Capitalised words (a footer, a menu), or a label with nothing after it ("Nhóm tin:")."""
+    words = word_count(text)
+    return words <= _FOOTER_MAX_WORDS and capitalized_share(text) >= _FOOTER_MIN_CAPITALIZED or (
+        words <= _LABEL_MAX_WORDS and text.endswith(":")
+    )
 
 
 _MENU_LIKE_MIN_WORDS = 3
