@@ -4,6 +4,7 @@ the validation gate's warnings — each on the real flow with a temporary lake a
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import duckdb
 import pytest
