@@ -66,24 +66,58 @@ ORGANIZATION_MENTIONS = Extractor(
 
 COUNTRY_MENTIONS = Extractor("country_mentions", _text_columns("doc_id", "country"), per_value("country", "countries"))
 
-SOURCES = Extractor("sources", _text_columns("doc_id", "source", nullable=False), per_value("source", "sources"),
-                    warehouse="distinct")
+_DOC_ID = "the article (articles.doc_id)"
 
-PHOTO_CREDITS = Extractor("photo_credits", _text_columns("doc_id", "credit", nullable=False),
-                          per_value("credit", "photo_credits"), warehouse="distinct")
+
+def _described(*columns: tuple[str, str], nullable: bool = True) -> tuple[Column, ...]:
+    """Text columns of a generated table, each (name, description): the description becomes the
+    warehouse's column comment (warehouse/comments/02_extracted.sql)."""
+    return tuple(Column(name, _TEXT, nullable, description) for name, description in columns)
+
+
+SOURCES = Extractor(
+    "sources",
+    _described(("doc_id", _DOC_ID), ("source", "an outlet the article credits (lead, byline, photo "
+                                               "credit or text), as written: VOV.VN, TTXVN"), nullable=False),
+    per_value("source", "sources"),
+    warehouse="distinct",
+    description="The news outlets an article credits, one row per outlet and article.",
+)
+
+PHOTO_CREDITS = Extractor(
+    "photo_credits",
+    _described(("doc_id", _DOC_ID), ("credit", "a photographer or agency credited for a photo, as written"),
+               nullable=False),
+    per_value("credit", "photo_credits"),
+    warehouse="distinct",
+    description="Photo credits of an article, one row per distinct credit and article.",
+)
 
 CAPTIONS = Extractor(
     "captions",
-    (*_text_columns("doc_id", "caption", nullable=False), Column("credit", _TEXT)),
+    (*_described(("doc_id", _DOC_ID), ("caption", "the caption's text, its credit removed"), nullable=False),
+     Column("credit", _TEXT, description="the photo credit at the caption's end, if any")),
     rows=lambda extraction: [
         {"doc_id": extraction["doc_id"], "caption": caption, "credit": credit}
         for caption, credit in zip(extraction["captions"], extraction["caption_credits"])
     ],
     warehouse="ordered",
+    description="Photo captions of an article, in article order.",
 )
 
-QUOTES = Extractor("quotes", _text_columns("doc_id", "quote", nullable=False), per_value("quote", "quotes"),
-                   warehouse="ordered")
+QUOTES = Extractor(
+    "quotes",
+    _described(("doc_id", _DOC_ID), ("quote", "the quoted words, without their quotation marks"), nullable=False),
+    per_value("quote", "quotes"),
+    warehouse="ordered",
+    description="Direct quotations in an article, in article order.",
+)
 
-DOC_REFS = Extractor("doc_refs", _text_columns("doc_id", "doc_ref", nullable=False), per_value("doc_ref", "doc_refs"),
-                     warehouse="distinct")
+DOC_REFS = Extractor(
+    "doc_refs",
+    _described(("doc_id", _DOC_ID), ("doc_ref", "the document as written: a numbered act (Nghị định 18/2022/NĐ-CP), a congress document or a named law"),
+               nullable=False),
+    per_value("doc_ref", "doc_refs"),
+    warehouse="distinct",
+    description="Party and state documents an article cites, one row per document and article.",
+)

@@ -66,6 +66,8 @@ def _merge(con: duckdb.DuckDBPyConnection, lake: LakeView, settings: Settings, r
         _load_reference_tables(con, settings.reference_dir)
         for script in sorted((settings.sql_dir / "views").glob("*.sql")):
             run_script(con, script)
+        for script in sorted((settings.sql_dir / "comments").glob("*.sql")):  # after the views: they are recreated
+            run_script(con, script)
         fates = dict(con.execute("SELECT fate, count(*) FROM stg_documents GROUP BY fate").fetchall())
         quarantined_rows = con.sql(
             "SELECT source_path, stage, reason, detail FROM stg_quarantine ORDER BY source_path LIMIT 1000"
