@@ -1,6 +1,7 @@
 -- What every table, view and column of the warehouse holds: applied on every load after the
 -- views (which the load recreates), and the source of docs/warehouse.md (warehouse/document.py).
--- The extractors' generated tables are commented in 02_extracted.sql, from their declarations.
+-- The extractors' generated tables are commented in 02_extracted.sql, from their declarations,
+-- a reference table (one per CSV of the reference folder) in reference/<csv name>.sql.
 -- No ';' inside a comment: the load splits scripts at every ';'.
 
 COMMENT ON TABLE documents IS 'Every input document, with its fate: an article, a duplicate of one, or quarantined.';
@@ -125,42 +126,6 @@ COMMENT ON TABLE schema_version IS 'The migrations applied to this warehouse (wa
 COMMENT ON COLUMN schema_version.version IS 'the migration''s number';
 COMMENT ON COLUMN schema_version.name IS 'the migration''s file name';
 COMMENT ON COLUMN schema_version.applied_at IS 'when it was applied';
-
-COMMENT ON TABLE ref_agencies IS 'Reference: news agencies and outlets (seeds/reference/agencies.csv), reloaded on every load.';
-COMMENT ON COLUMN ref_agencies.name IS 'the outlet''s name, grouping its spellings';
-COMMENT ON COLUMN ref_agencies.aliases IS 'other spellings, |-separated';
-COMMENT ON COLUMN ref_agencies.kind IS 'the kind of outlet';
-COMMENT ON COLUMN ref_agencies.note IS 'a note for maintainers';
-COMMENT ON TABLE ref_boilerplate IS 'Reference: site-chrome phrases the cleaner removes (seeds/reference/boilerplate.csv).';
-COMMENT ON COLUMN ref_boilerplate.phrase IS 'the phrase, compared by matching key';
-COMMENT ON COLUMN ref_boilerplate.match IS 'how a line must match it (whole line, prefix …)';
-COMMENT ON COLUMN ref_boilerplate.rule IS 'the rule name recorded in removed_lines.rule';
-COMMENT ON TABLE ref_countries IS 'Reference: place names (seeds/reference/countries.csv), only kind country is reported.';
-COMMENT ON COLUMN ref_countries.name IS 'the canonical name';
-COMMENT ON COLUMN ref_countries.aliases IS 'other spellings, |-separated';
-COMMENT ON COLUMN ref_countries.kind IS 'country, or a kind kept away from country and person matching (region …)';
-COMMENT ON COLUMN ref_countries.ambiguous IS 'set when the name is also a common word or a person''s name';
-COMMENT ON TABLE ref_organizations IS 'Reference: organizations (seeds/reference/organizations.csv).';
-COMMENT ON COLUMN ref_organizations.name IS 'the canonical name reported';
-COMMENT ON COLUMN ref_organizations.aliases IS 'other spellings and abbreviations, |-separated';
-COMMENT ON COLUMN ref_organizations.type IS 'the kind of organization';
-COMMENT ON COLUMN ref_organizations.valid_from IS 'the year the name came into use, if known';
-COMMENT ON COLUMN ref_organizations.valid_until IS 'the year it went out of use, if it did';
-COMMENT ON COLUMN ref_organizations.successor IS 'the organization that replaced it';
-COMMENT ON COLUMN ref_organizations.descriptive IS 'set when the name is a description (matched only in full)';
-COMMENT ON COLUMN ref_organizations.note IS 'a note for maintainers';
-COMMENT ON TABLE ref_ranks IS 'Reference: military and police ranks (seeds/reference/ranks.csv), reported as titles.';
-COMMENT ON COLUMN ref_ranks.title IS 'the rank';
-COMMENT ON COLUMN ref_ranks.kind IS 'rank';
-COMMENT ON COLUMN ref_ranks.complement IS 'what may follow the rank before the name';
-COMMENT ON COLUMN ref_ranks.organization IS 'the organization the rank implies, if any';
-COMMENT ON COLUMN ref_ranks.note IS 'a note for maintainers';
-COMMENT ON TABLE ref_titles IS 'Reference: positions, honorifics and title modifiers (seeds/reference/titles.csv).';
-COMMENT ON COLUMN ref_titles.title IS 'the title';
-COMMENT ON COLUMN ref_titles.kind IS 'position, honorific (a cue for a name, never reported) or modifier';
-COMMENT ON COLUMN ref_titles.complement IS 'what may follow the title (an organization, a place, none)';
-COMMENT ON COLUMN ref_titles.organization IS 'the organization the title implies, if any';
-COMMENT ON COLUMN ref_titles.note IS 'a note for maintainers';
 
 COMMENT ON VIEW article_dates IS 'The best known date of each article: the event''s full date, else publication, else its story''s date.';
 COMMENT ON COLUMN article_dates.doc_id IS 'the article (articles.doc_id)';
