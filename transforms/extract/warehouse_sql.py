@@ -140,5 +140,5 @@ def comments_sql(extractors: Iterable[Extractor]) -> str:
             f"{_comment_literal(column.description, f'{extractor.table}.{column.name}')};"
             for column in columns if column.description
         ]
-    return f"{_GENERATED}-- Comments of the extractors' tables, from their declarations' descriptions.\n\n" + \
-        "\n".join(statements) + "\n"
+    header = f"{_GENERATED}-- Comments of the extractors' tables, from their declarations' descriptions.\n\n"
+    return header + "\n".join(statements) + "\n"
