@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import importlib.metadata
 import json
 import logging
 import sys
@@ -16,11 +17,56 @@ from flows.errors import EXIT_INTERNAL, EXIT_OK, EXIT_QUARANTINED, EXIT_USAGE, U
 from transforms.settings import STAGES, Settings
 
 DEFAULTS = Settings()
+GOLD_FILE = "tests/gold/seeds.jsonl"
 EXIT_CODES = """exit codes:
   0  done
   1  done, with documents in quarantine or failed validation (see the summary)
   2  usage error: the command cannot run as given
   3  internal error: one line on stderr, the traceback in the run log it names"""
+
+
+class HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Every option's help ends with its default ("none" when it has none, "required" when it
+    must be given), unless the help text already says what happens without it."""
+
+    def _get_help_string(self, action: argparse.Action) -> str:
+        text = action.help or ""
+        if not action.option_strings or _is_flag(action) is None or "default" in text:
+            return text
+        if action.required:
+            return f"{text} (required)"
+        if _is_flag(action) or action.default is None:
+            return f"{text} (default: {'off' if _is_flag(action) else 'none'})"
+        return f"{text} (default: %(default)s)"
+
+
+def _is_flag(action: argparse.Action) -> bool | None:
+    """True for an on/off option (store_true), None for --help and --version (no default to show)."""
+    if action.nargs == 0 and action.const is None and action.default is argparse.SUPPRESS:
+        return None
+    return action.nargs == 0 and action.const is True
+
+
+class SubcommandParser(argparse.ArgumentParser):
+    """A subcommand's parser: its own usage on an unknown argument, not the top-level one
+    (argparse leaves unknown arguments of a subcommand for the top-level parser to report)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
+
+    def parse_known_args(self, args=None, namespace=None):
+        namespace, extras = super().parse_known_args(args, namespace)
+        if extras:
+            self.error(f"unrecognized arguments: {' '.join(extras)}")
+        return namespace, extras
+
+
+def _version() -> str:
+    try:
+        return importlib.metadata.version("vnnews")
+    except importlib.metadata.PackageNotFoundError:  # run from a checkout that was never installed
+        return "unknown (not installed)"
 
 
 def _add_run_arguments(parser: argparse.ArgumentParser) -> None:
@@ -36,7 +82,7 @@ def _add_run_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--runner", choices=("local", "dask"), default="local",
                         help="where shard work runs: local threads, or Dask (prefect-dask)")
     parser.add_argument("--dask-address", metavar="tcp://HOST:PORT",
-                        help="an existing Dask scheduler (default with --runner dask: a LocalCluster)")
+                        help="an existing Dask scheduler (default: none, and with --runner dask a new LocalCluster)")
     parser.add_argument("--wait", dest="wait_seconds", type=float, default=0, metavar="SECONDS",
                         help="wait this long for another run using the same warehouse (default: exit at once)")
     parser.add_argument("--wait-readers", type=float, default=60, metavar="SECONDS",
@@ -46,39 +92,48 @@ def _add_run_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="vnnews", description=__doc__, epilog=EXIT_CODES,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(prog="vnnews", description=__doc__, epilog=EXIT_CODES, formatter_class=HelpFormatter)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}",
+                        help="print the installed version and exit")
     parser.add_argument("--debug", action="store_true", help="on an internal error, print the full traceback too")
-    commands = parser.add_subparsers(dest="command", required=True)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=SubcommandParser)
 
-    run = commands.add_parser("run", help="run the news-pipeline flow locally")
+    run = commands.add_parser("run", help="run the news-pipeline flow locally", description="Run the news-pipeline "
+                              "flow locally: ingest → clean → dedup → extract → validate → load.", epilog=EXIT_CODES)
     _add_run_arguments(run)
 
     add_sql_command(commands)
 
     inspect = commands.add_parser("inspect", help="clean → dedup → extract files in memory, print JSON lines")
-    inspect.add_argument("files", nargs="+")
+    inspect.add_argument("files", nargs="+", metavar="FILE", help="article files to read (nothing is written)")
 
-    evaluate = commands.add_parser("eval", help="score `inspect` output against a gold file")
-    evaluate.add_argument("files", nargs="+")
-    evaluate.add_argument("--gold", default="tests/gold/seeds.jsonl")
+    evaluate = commands.add_parser("eval", help=f"score `inspect` output against a gold file ({GOLD_FILE})")
+    evaluate.add_argument("files", nargs="+", metavar="FILE", help="article files the gold file describes")
+    evaluate.add_argument("--gold", default=GOLD_FILE, metavar="JSONL",
+                          help="gold records to score against, one JSON object per line")
 
     synth = commands.add_parser("synth", help="write a synthetic corpus with ground truth")
-    synth.add_argument("--docs", type=int, required=True)
-    synth.add_argument("--out", required=True)
-    synth.add_argument("--dup-rate", type=float, default=0.3)
-    synth.add_argument("--seed", type=int, default=0)
-    serve = commands.add_parser("serve", help="serve the flow on a cron schedule from this process (flow.serve)")
-    serve.add_argument("--cron", default="0 6 * * *", help="schedule, UTC (default: daily at 06:00)")
-    serve.add_argument("--name", default="daily", help="deployment name")
-    serve.add_argument("--input", dest="inputs", action="append", metavar="PATH")
-    serve.add_argument("--lake", default=str(DEFAULTS.lake_dir))
-    serve.add_argument("--warehouse", default=str(DEFAULTS.warehouse_path))
+    synth.add_argument("--docs", type=int, required=True, metavar="N", help="documents to write")
+    synth.add_argument("--out", required=True, metavar="FOLDER", help="folder to write docs/*.txt and truth.jsonl to")
+    synth.add_argument("--dup-rate", type=float, default=0.3, metavar="FRACTION",
+                       help="share of the documents written as copies of another")
+    synth.add_argument("--seed", type=int, default=0, help="random seed: the same seed writes the same corpus")
+    _add_serve_command(commands)
 
     report = commands.add_parser("report", help="write a self-contained HTML report of the warehouse")
-    report.add_argument("--warehouse", default=str(DEFAULTS.warehouse_path))
-    report.add_argument("--out", default="reports/report.html")
+    report.add_argument("--warehouse", default=str(DEFAULTS.warehouse_path), help="DuckDB file to report on")
+    report.add_argument("--out", default="reports/report.html", metavar="HTML", help="file to write the report to")
     return parser
+
+
+def _add_serve_command(commands) -> None:
+    serve = commands.add_parser("serve", help="serve the flow on a cron schedule from this process (flow.serve)")
+    serve.add_argument("--cron", default="0 6 * * *", help="schedule, UTC (default: %(default)s, daily at 06:00)")
+    serve.add_argument("--name", default="daily", help="deployment name")
+    serve.add_argument("--input", dest="inputs", action="append", metavar="PATH",
+                       help=f"file, folder or glob of articles (repeatable; default {DEFAULTS.inputs[0]})")
+    serve.add_argument("--lake", default=str(DEFAULTS.lake_dir), help="folder of the stages' Parquet datasets")
+    serve.add_argument("--warehouse", default=str(DEFAULTS.warehouse_path), help="DuckDB file to load")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -11,9 +11,11 @@ a script from doing half its work before a refused statement.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
@@ -28,11 +30,23 @@ TABLES_QUERY = (
     "SELECT table_name AS name, lower(replace(table_type, 'BASE ', '')) AS kind "
     "FROM information_schema.tables WHERE table_schema = 'main' ORDER BY table_name"
 )
+SCHEMA_QUERY = (
+    "SELECT column_name AS column, data_type AS type, coalesce(comment, '') AS meaning FROM duckdb_columns() "
+    "WHERE schema_name = 'main' AND table_name = ? ORDER BY column_index"
+)
+OBJECT_COMMENT_QUERY = (
+    "SELECT 'table', comment FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = ? "
+    "UNION ALL SELECT 'view', comment FROM duckdb_views() WHERE schema_name = 'main' AND view_name = ?"
+)
+HISTORY_FILE = Path.home() / ".vnnews_sql_history"
 SHELL_HELP = """\
 End a statement with ';' (several on a line run in order). Only queries run: the warehouse is read-only.
-  .tables   list the warehouse's tables and views
-  .help     this text
-  .quit     leave (also .exit or Ctrl-D; a half-typed statement is discarded)"""
+  .tables        list the warehouse's tables and views
+  .schema NAME   the columns of a table or view: their types and what they hold
+  .help          this text
+  .quit          leave (also .exit or Ctrl-D; a half-typed statement is discarded)
+Commands are read at the start of a statement. On a terminal, arrow keys recall earlier lines
+(kept in ~/.vnnews_sql_history)."""
 
 
 class Refused(ValueError):
@@ -41,11 +55,12 @@ class Refused(ValueError):
 
 def add_sql_command(commands) -> None:
     sql = commands.add_parser("sql", help="query the warehouse (read-only)")
-    sql.add_argument("query", nargs="?", help="one SQL query to run; omit with --shell")
+    sql.add_argument("query", nargs="?", metavar="QUERY", help="one SQL query to run; omit with --shell")
     sql.add_argument("--script", action="store_true", help="allow several ';'-separated queries in QUERY")
-    sql.add_argument("--format", choices=("table", "csv", "json"), default="table")
-    sql.add_argument("--warehouse", default=str(Settings().warehouse_path))
-    sql.add_argument("--shell", action="store_true", help="interactive prompt")
+    sql.add_argument("--format", choices=("table", "csv", "json"), default="table", help="how results are printed")
+    sql.add_argument("--warehouse", default=str(Settings().warehouse_path), help="DuckDB file to query")
+    sql.add_argument("--shell", action="store_true",
+                     help="interactive prompt (.tables, .schema NAME, .help, .quit; history on a terminal)")
 
 
 def run_sql(args: argparse.Namespace) -> int:
@@ -113,31 +128,69 @@ def _print_result(result: duckdb.DuckDBPyConnection, output_format: str) -> None
 def _shell(con: duckdb.DuckDBPyConnection, output_format: str) -> int:
     print("vnnews SQL shell (read-only). End statements with ';', .help for commands, .quit or Ctrl-D to leave.")
     buffer = ""
-    while True:
-        try:
-            line = input("vnnews> " if not buffer else "   ...> ")
-        except EOFError:
-            print()
-            return 0
-        command = line.strip()
-        if command in (".quit", ".exit"):
-            return 0
-        if command.startswith("."):
-            _dot_command(con, command, output_format)
-            continue
-        buffer += line + "\n"
-        if buffer.rstrip().endswith(";"):
-            _run_entry(con, buffer, output_format)
-            buffer = ""
+    with _line_history():
+        while True:
+            try:
+                line = input("vnnews> " if not buffer else "   ...> ")
+            except EOFError:
+                print()
+                return 0
+            command = line.strip()
+            if command in (".quit", ".exit"):  # even with a half-typed statement: it is discarded
+                return 0
+            if command.startswith(".") and not buffer:  # inside a statement a leading '.' is SQL (".5 * 2")
+                _dot_command(con, command, output_format)
+                continue
+            buffer += line + "\n"
+            if buffer.rstrip().endswith(";"):
+                _run_entry(con, buffer, output_format)
+                buffer = ""
+
+
+@contextlib.contextmanager
+def _line_history() -> Iterator[None]:
+    """Line editing and a history kept across sessions, on a terminal where readline exists."""
+    if not sys.stdin.isatty():
+        yield
+        return
+    try:
+        import readline
+    except ImportError:  # Windows without pyreadline: plain input()
+        yield
+        return
+    with contextlib.suppress(OSError):  # no history yet
+        readline.read_history_file(HISTORY_FILE)
+    readline.set_history_length(1000)
+    try:
+        yield
+    finally:
+        with contextlib.suppress(OSError):  # an unwritable home: the history is not kept
+            readline.write_history_file(HISTORY_FILE)
 
 
 def _dot_command(con: duckdb.DuckDBPyConnection, command: str, output_format: str) -> None:
-    if command == ".tables":
+    name, _, argument = command.partition(" ")
+    if name == ".tables":
         _print_result(con.execute(TABLES_QUERY), output_format)
-    elif command == ".help":
+    elif name == ".schema":
+        _print_schema(con, argument.strip(), output_format)
+    elif name == ".help":
         print(SHELL_HELP)
     else:
         print(f"error: unknown command {command}; .help lists the commands")
+
+
+def _print_schema(con: duckdb.DuckDBPyConnection, name: str, output_format: str) -> None:
+    if not name:
+        print("error: .schema needs a table or view name; .tables lists them")
+        return
+    found = con.execute(OBJECT_COMMENT_QUERY, [name, name]).fetchall()
+    if not found:
+        print(f"error: no table or view {name}; .tables lists them")
+        return
+    kind, comment = found[0]
+    print(f"{kind} {name}" + (f": {comment}" if comment else ""))
+    _print_result(con.execute(SCHEMA_QUERY, [name]), output_format)
 
 
 def _run_entry(con: duckdb.DuckDBPyConnection, sql: str, output_format: str) -> None:

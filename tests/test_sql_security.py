@@ -157,3 +157,17 @@ def test_shell_exit_and_end_of_input_both_leave(warehouse, monkeypatch, capsys):
         monkeypatch.setattr("sys.stdin", io.StringIO(typed))
         assert main(["sql", "--warehouse", str(warehouse), "--shell"]) == 0
         assert "(1 row)" not in capsys.readouterr().out
+
+
+def test_shell_schema_shows_a_tables_columns_and_their_comments(warehouse, monkeypatch, capsys):
+    with duckdb.connect(str(warehouse)) as con:  # a loaded warehouse has them (warehouse/comments/)
+        con.execute("COMMENT ON TABLE articles IS 'The cleaned articles'")
+        con.execute("COMMENT ON COLUMN articles.title IS 'the headline'")
+    typed = [".schema articles", ".schema no_such_table", "SELECT", ".5 AS half;", ".quit"]
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(typed) + "\n"))
+    assert main(["sql", "--warehouse", str(warehouse), "--shell"]) == 0
+    out = capsys.readouterr().out
+    assert "table articles: The cleaned articles" in out
+    assert "| published_date " in out and "| VARCHAR " in out and "| the headline " in out
+    assert "error: no table or view no_such_table" in out
+    assert "| 0.5 " in out  # a line starting with '.' inside a statement is SQL, not a command

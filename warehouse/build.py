@@ -1,6 +1,6 @@
 """Writes the warehouse SQL generated from the extractor registry (transforms/extract/registry.py):
 the staging views of the extractors' sets and lists, their block of load.sql (tables created
-when missing, rows merged) and the GX frames of the suites they declare.
+when missing, rows merged), their comments (from the declarations' descriptions) and the GX frames of the suites they declare.
 
 Run ``.venv/bin/python warehouse/build.py`` after adding or changing an extractor, then
 ``.venv/bin/python expectations/build.py`` for its suites; tests/test_extract_registry.py fails
@@ -23,6 +23,7 @@ def generated_files(warehouse: Path = WAREHOUSE, frames: Path = FRAMES) -> dict[
     load = warehouse / "load.sql"
     return {
         warehouse / warehouse_sql.STAGING_FILE: warehouse_sql.staging_sql(EXTRACTORS),
+        warehouse / warehouse_sql.COMMENTS_FILE: warehouse_sql.comments_sql(EXTRACTORS),
         load: warehouse_sql.with_load_block(load.read_text(encoding="utf-8"), EXTRACTORS),
         **{frames / f"{suite}.sql": text for suite, text in warehouse_sql.frames(EXTRACTORS).items()},
     }

@@ -29,6 +29,7 @@ class Column:
     name: str
     type: pa.DataType
     nullable: bool = True  # in the warehouse; the lake's Arrow fields are always nullable
+    description: str = ""  # the warehouse's COMMENT ON COLUMN of a generated table (docs/warehouse.md)
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ class Extractor:
     columns: tuple[Column, ...]
     rows: Callable[[dict], list[dict]]
     warehouse: Warehouse = "custom"
+    description: str = ""  # the warehouse's COMMENT ON TABLE of a generated table
     compute: Callable[[Any], Any] | None = None
     # GX suite (a frame of the same name, expectations/frames/<suite>.sql) → its expectations
     suites: dict[str, tuple[Expect, ...]] = field(default_factory=dict)

@@ -66,38 +66,69 @@ ORGANIZATION_MENTIONS = Extractor(
 
 COUNTRY_MENTIONS = Extractor("country_mentions", _text_columns("doc_id", "country"), per_value("country", "countries"))
 
+_DOC_ID = "the article (articles.doc_id)"
+
+
+def _described(*columns: tuple[str, str], nullable: bool = True) -> tuple[Column, ...]:
+    """Text columns of a generated table, each (name, description): the description becomes the
+    warehouse's column comment (warehouse/comments/02_extracted.sql)."""
+    return tuple(Column(name, _TEXT, nullable, description) for name, description in columns)
+
+
 # A source as written and the outlet it is one spelling of (seeds/reference/agencies.csv).
 SOURCES = Extractor(
     "sources",
-    _text_columns("doc_id", "source", "outlet", nullable=False),
+    _described(("doc_id", _DOC_ID),
+               ("source", "an outlet the article credits (lead, byline, photo credit or text), as written: VOV.VN, TTXVN"),
+               ("outlet", "the canonical outlet that spelling is one of (seeds/reference/agencies.csv): VOV"),
+               nullable=False),
     rows=lambda extraction: [
         {"doc_id": extraction["doc_id"], "source": source, "outlet": outlet}
         for source, outlet in zip(extraction["sources"], extraction["source_outlets"])
     ],
     warehouse="distinct",
+    description="The news outlets an article credits, one row per spelling and article, with its canonical outlet.",
 )
 
-PHOTO_CREDITS = Extractor("photo_credits", _text_columns("doc_id", "credit", nullable=False),
-                          per_value("credit", "photo_credits"), warehouse="distinct")
+PHOTO_CREDITS = Extractor(
+    "photo_credits",
+    _described(("doc_id", _DOC_ID), ("credit", "a photographer or agency credited for a photo, as written"),
+               nullable=False),
+    per_value("credit", "photo_credits"),
+    warehouse="distinct",
+    description="Photo credits of an article, one row per distinct credit and article.",
+)
 
 CAPTIONS = Extractor(
     "captions",
-    (*_text_columns("doc_id", "caption", nullable=False), Column("credit", _TEXT)),
+    (*_described(("doc_id", _DOC_ID), ("caption", "the caption's text, its credit removed"), nullable=False),
+     Column("credit", _TEXT, description="the photo credit at the caption's end, if any")),
     rows=lambda extraction: [
         {"doc_id": extraction["doc_id"], "caption": caption, "credit": credit}
         for caption, credit in zip(extraction["captions"], extraction["caption_credits"])
     ],
     warehouse="ordered",
+    description="Photo captions of an article, in article order.",
 )
 
-QUOTES = Extractor("quotes", _text_columns("doc_id", "quote", nullable=False), per_value("quote", "quotes"),
-                   warehouse="ordered")
+QUOTES = Extractor(
+    "quotes",
+    _described(("doc_id", _DOC_ID), ("quote", "the quoted words, without their quotation marks"), nullable=False),
+    per_value("quote", "quotes"),
+    warehouse="ordered",
+    description="Direct quotations in an article, in article order.",
+)
 
 # A reference as written and the document it names, keyed the same in every article whatever
 # the form (kind | number or congress ordinal | issuing body), with its canonical name.
 DOC_REFS = Extractor(
     "doc_refs",
-    _text_columns("doc_id", "doc_ref", "document_key", "document", nullable=False),
+    _described(("doc_id", _DOC_ID),
+               ("doc_ref", "the document as written: a numbered act (Nghị định 18/2022/NĐ-CP), a congress document or a named law"),
+               ("document_key", "the document's identity, the same whatever the form: kind | number or congress ordinal | issuing body"),
+               ("document", "the document's canonical name"),
+               nullable=False),
     rows=lambda extraction: [{"doc_id": extraction["doc_id"], **row} for row in extraction["documents_referenced"]],
     warehouse="distinct",
+    description="Party and state documents an article cites, one row per reference and article, with the document's identity.",
 )

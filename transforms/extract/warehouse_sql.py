@@ -21,12 +21,14 @@ import pyarrow as pa
 from transforms.extract.declare import Column, Extractor
 
 STAGING_FILE = "staging/04_extracted.sql"
+COMMENTS_FILE = "comments/02_extracted.sql"
 BEGIN = "-- BEGIN extractor tables: written by warehouse/build.py from transforms/extract/registry.py, do not edit"
 END = "-- END extractor tables"
 _GENERATED = "-- Written by warehouse/build.py from transforms/extract/registry.py: edit the registry, not this file.\n"
 _SQL_TYPES = {pa.string(): "VARCHAR", pa.bool_(): "BOOLEAN", pa.int32(): "INTEGER", pa.int64(): "BIGINT",
               pa.float64(): "DOUBLE", pa.list_(pa.string()): "VARCHAR[]"}
-_POSITION = Column("position", pa.int32(), nullable=False)
+_POSITION = Column("position", pa.int32(), nullable=False,
+                   description="the value's place in the article, from 0 (in reading order)")
 
 
 def kept(extractors: Iterable[Extractor]) -> list[Extractor]:
@@ -115,3 +117,28 @@ def frames(extractors: Iterable[Extractor]) -> dict[str, str]:
         for extractor in kept(extractors)
         for suite in extractor.suites
     }
+
+
+def _comment_literal(text: str, where: str) -> str:
+    # The load runs a script statement by statement, split at every ';' (transforms/warehouse.py).
+    if ";" in text:
+        raise ValueError(f"{where}: a description cannot contain ';'")
+    return "'" + text.replace("'", "''") + "'"
+
+
+def comments_sql(extractors: Iterable[Extractor]) -> str:
+    """COMMENT ON the generated tables and their columns, from the declarations' descriptions.
+    An undescribed table or column gets no comment, which tests/test_warehouse_docs.py reports."""
+    statements = []
+    for extractor in kept(extractors):
+        if extractor.description:
+            statements.append(f"COMMENT ON TABLE {extractor.table} IS "
+                              f"{_comment_literal(extractor.description, extractor.table)};")
+        columns, _ = warehouse_columns(extractor)
+        statements += [
+            f"COMMENT ON COLUMN {extractor.table}.{column.name} IS "
+            f"{_comment_literal(column.description, f'{extractor.table}.{column.name}')};"
+            for column in columns if column.description
+        ]
+    header = f"{_GENERATED}-- Comments of the extractors' tables, from their declarations' descriptions.\n\n"
+    return header + "\n".join(statements) + "\n"

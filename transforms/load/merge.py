@@ -21,11 +21,24 @@ from transforms.settings import Settings
 from transforms.warehouse import LakeView, attach_lake, connect_for_writing, migrate, run_script
 
 
-def _load_reference_tables(con: duckdb.DuckDBPyConnection, reference_dir: Path) -> None:
-    for name, rows in load_reference(reference_dir).items():
+def _load_reference_tables(con: duckdb.DuckDBPyConnection, reference_dir: Path) -> list[str]:
+    """One ref_<name> table per CSV of the reference folder; returns the names."""
+    reference = load_reference(reference_dir)
+    for name, rows in reference.items():
         con.register("_reference_rows", pa.Table.from_pylist(rows))
         con.execute(f"CREATE OR REPLACE TABLE ref_{name} AS SELECT * FROM _reference_rows")
         con.unregister("_reference_rows")
+    return list(reference)
+
+
+def _comment_everything(con: duckdb.DuckDBPyConnection, comments_dir: Path, reference_names: list[str]) -> None:
+    """COMMENT ON every table, view and column, after the views (a load recreates them); a
+    reference table's comments only when the reference folder has its CSV."""
+    for script in sorted(comments_dir.glob("*.sql")):
+        run_script(con, script)
+    for name in reference_names:
+        if (script := comments_dir / "reference" / f"{name}.sql").exists():
+            run_script(con, script)
 
 
 def _record_runs(con: duckdb.DuckDBPyConnection, run_id: str, reports: list[dict]) -> None:
@@ -63,9 +76,10 @@ def _merge(con: duckdb.DuckDBPyConnection, lake: LakeView, settings: Settings, r
         attach_lake(con, lake, settings.sql_dir)
         con.execute("SET VARIABLE run_id = ?", [run_id])
         run_script(con, settings.sql_dir / "load.sql")
-        _load_reference_tables(con, settings.reference_dir)
+        reference_names = _load_reference_tables(con, settings.reference_dir)
         for script in sorted((settings.sql_dir / "views").glob("*.sql")):
             run_script(con, script)
+        _comment_everything(con, settings.sql_dir / "comments", reference_names)
         fates = dict(con.execute("SELECT fate, count(*) FROM stg_documents GROUP BY fate").fetchall())
         quarantined_rows = con.sql(
             "SELECT source_path, stage, reason, detail FROM stg_quarantine ORDER BY source_path LIMIT 1000"
