@@ -47,10 +47,13 @@ def _compute(article) -> str | None:
 
 EVENT_TYPES = Extractor(
     "event_types",
-    (Column("doc_id", pa.string(), nullable=False), Column("event_type", pa.string(), nullable=False)),
+    (Column("doc_id", pa.string(), nullable=False, description="the article (articles.doc_id)"),
+     Column("event_type", pa.string(), nullable=False,
+            description="reception, talks, meeting, phone_call, visit, credentials, conference, speech_or_statement, signing or other")),
     rows=lambda extraction: [{"doc_id": extraction["doc_id"], "event_type": extraction["event_types"]}]
     if extraction["event_types"] else [],
     warehouse="distinct",
+    description="The kind of the article's main event, when it has one.",
     compute=_compute,
     suites={"event_types": (in_set("event_type", list(KINDS)),)},
 )

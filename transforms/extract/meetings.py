@@ -191,15 +191,21 @@ def _compute(article) -> list[dict]:
 _TEXT = pa.string()
 MEETINGS = Extractor(
     "meetings",
-    (Column("doc_id", _TEXT, nullable=False), Column("a_key", _TEXT, nullable=False), Column("a", _TEXT, nullable=False),
-     Column("b_key", _TEXT, nullable=False), Column("b", _TEXT, nullable=False), Column("kind", _TEXT, nullable=False),
-     Column("evidence_start", pa.int32()), Column("evidence_end", pa.int32())),
+    (Column("doc_id", _TEXT, nullable=False, description="the article (articles.doc_id)"),
+     Column("a_key", _TEXT, nullable=False, description="match key of a (people.person_id's key)"),
+     Column("a", _TEXT, nullable=False, description="the host, initiator or grammatical subject, as named in people"),
+     Column("b_key", _TEXT, nullable=False, description="match key of b"),
+     Column("b", _TEXT, nullable=False, description="the guest or counterpart, as named in people"),
+     Column("kind", _TEXT, nullable=False, description="tiếp, hội đàm, hội kiến, điện đàm, gặp, đón, chúc mừng or other"),
+     Column("evidence_start", pa.int32(), description="first character of the sentence stating it, in articles.body"),
+     Column("evidence_end", pa.int32(), description="end of that sentence (exclusive), in articles.body")),
     rows=lambda extraction: [
         {"doc_id": extraction["doc_id"], "a_key": entity_key(m["a"]), "a": m["a"], "b_key": entity_key(m["b"]),
          "b": m["b"], "kind": m["kind"], "evidence_start": m["evidence_start"], "evidence_end": m["evidence_end"]}
         for m in extraction["meetings"]
     ],
     warehouse="ordered",
+    description="Interactions between two people the text states (who received, talked with or phoned whom), one row per pair and article.",
     compute=_compute,
     suites={"meetings": (not_null("a", quarantine_rows=True), not_null("b", quarantine_rows=True),
                          in_set("kind", list(KINDS)))},

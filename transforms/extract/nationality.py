@@ -69,13 +69,16 @@ def _compute(article) -> list[dict]:
 _TEXT = pa.string()
 PERSON_COUNTRIES = Extractor(
     "person_countries",
-    (Column("doc_id", _TEXT, nullable=False), Column("person_key", _TEXT, nullable=False),
-     Column("name", _TEXT, nullable=False), Column("country", _TEXT)),
+    (Column("doc_id", _TEXT, nullable=False, description="the article (articles.doc_id)"),
+     Column("person_key", _TEXT, nullable=False, description="match key of the person"),
+     Column("name", _TEXT, nullable=False, description="the person, as named in people"),
+     Column("country", _TEXT, description="the country whose official the person is, stated or implied by a title, or null when open")),
     rows=lambda extraction: [
         {"doc_id": extraction["doc_id"], "person_key": entity_key(p["name"]), "name": p["name"], "country": p["country"]}
         for p in extraction["person_countries"]
     ],
     warehouse="ordered",
+    description="The country of each person named in an article, when the text states or implies it.",
     compute=_compute,
     suites={"person_countries": (not_null("name", quarantine_rows=True),)},
 )

@@ -85,14 +85,17 @@ def _compute(article) -> list[dict]:
 _TEXT = pa.string()
 QUOTE_SPEAKERS = Extractor(
     "quote_speakers",
-    (Column("doc_id", _TEXT, nullable=False), Column("quote", _TEXT, nullable=False), Column("speaker_key", _TEXT),
-     Column("speaker", _TEXT)),
+    (Column("doc_id", _TEXT, nullable=False, description="the article (articles.doc_id)"),
+     Column("quote", _TEXT, nullable=False, description="the quoted words, as in quotes.quote"),
+     Column("speaker_key", _TEXT, description="match key of the speaker"),
+     Column("speaker", _TEXT, description="the person the text attributes the quote to, as named in people, or null when it does not")),
     rows=lambda extraction: [
         {"doc_id": extraction["doc_id"], "quote": q["quote"], "speaker": q["speaker"],
          "speaker_key": entity_key(q["speaker"]) if q["speaker"] else None}
         for q in extraction["quote_speakers"]
     ],
     warehouse="ordered",
+    description="Who said each quotation, when the text attributes it, in article order.",
     compute=_compute,
     suites={"quote_speakers": (not_null("quote", quarantine_rows=True),)},
 )

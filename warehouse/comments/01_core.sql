@@ -26,6 +26,8 @@ COMMENT ON COLUMN articles.event_date IS 'the event''s date as an ISO text, as p
 COMMENT ON COLUMN articles.event_date_precision IS 'how much of event_date the text gives: day, month or year';
 COMMENT ON COLUMN articles.time_of_day IS 'the event''s time as written (sáng, chiều, 9h30 …)';
 COMMENT ON COLUMN articles.location IS 'where the event took place, as written';
+COMMENT ON COLUMN articles.venue_city IS 'the venue''s city, when the text or the places gazetteer gives it';
+COMMENT ON COLUMN articles.venue_country IS 'the venue''s country, when the text or the places gazetteer gives it';
 COMMENT ON COLUMN articles.author IS 'the byline';
 COMMENT ON COLUMN articles.story_id IS 'the story (one event, possibly several articles) the article belongs to (stories)';
 COMMENT ON COLUMN articles.body_chars IS 'length of body in characters';
@@ -152,9 +154,10 @@ COMMENT ON COLUMN person_timeline.titles IS 'the titles the article gives the pe
 COMMENT ON COLUMN person_timeline.article_title IS 'the article''s headline';
 COMMENT ON COLUMN person_timeline.doc_id IS 'the article (articles.doc_id)';
 
-COMMENT ON VIEW who_met_whom IS 'Pairs of people named in the same story, with its date and venue.';
-COMMENT ON COLUMN who_met_whom.person_a IS 'one person''s name (the lower person_id)';
-COMMENT ON COLUMN who_met_whom.person_b IS 'the other person''s name';
+COMMENT ON VIEW who_met_whom IS 'Stated meetings (the meetings table) per story, not per copy: who received, talked with or phoned whom, when and where.';
+COMMENT ON COLUMN who_met_whom.person_a IS 'the host, initiator or grammatical subject';
+COMMENT ON COLUMN who_met_whom.person_b IS 'the guest or counterpart';
+COMMENT ON COLUMN who_met_whom.kind IS 'tiếp, hội đàm, hội kiến, điện đàm, gặp, đón, chúc mừng or other';
 COMMENT ON COLUMN who_met_whom.activity_date IS 'the story''s earliest known date';
 COMMENT ON COLUMN who_met_whom.location IS 'a venue one of the story''s articles gives';
 COMMENT ON COLUMN who_met_whom.story_id IS 'the story (stories.story_id, or the article''s doc_id)';
@@ -207,3 +210,31 @@ COMMENT ON COLUMN last_run.rows_out IS 'rows the stage wrote';
 COMMENT ON COLUMN last_run.seconds IS 'wall time in seconds';
 COMMENT ON COLUMN last_run.status IS 'completed or cached';
 COMMENT ON COLUMN last_run.finished_at IS 'when the stage finished';
+
+COMMENT ON VIEW meetings_timeline IS 'Every stated meeting with its article''s date, time of day and venue, in date order.';
+COMMENT ON COLUMN meetings_timeline.activity_date IS 'the article''s event date, else its publication date (article_dates)';
+COMMENT ON COLUMN meetings_timeline.time_of_day IS 'sáng, trưa, chiều, tối or đêm, when stated';
+COMMENT ON COLUMN meetings_timeline.host IS 'the host, initiator or grammatical subject (meetings.a)';
+COMMENT ON COLUMN meetings_timeline.counterpart IS 'the guest or counterpart (meetings.b)';
+COMMENT ON COLUMN meetings_timeline.kind IS 'the kind of meeting (meetings.kind)';
+COMMENT ON COLUMN meetings_timeline.location IS 'the venue as written';
+COMMENT ON COLUMN meetings_timeline.doc_id IS 'the article stating it';
+COMMENT ON COLUMN meetings_timeline.article_title IS 'that article''s headline';
+COMMENT ON COLUMN meetings_timeline.evidence_start IS 'first character of the sentence stating it, in articles.body';
+COMMENT ON COLUMN meetings_timeline.evidence_end IS 'end of that sentence (exclusive)';
+
+COMMENT ON VIEW quotes_by_person IS 'What each person is quoted as saying, with the article and its date.';
+COMMENT ON COLUMN quotes_by_person.person_id IS 'the speaker (people.person_id)';
+COMMENT ON COLUMN quotes_by_person.name IS 'the speaker''s name';
+COMMENT ON COLUMN quotes_by_person.quote IS 'the quoted words';
+COMMENT ON COLUMN quotes_by_person.activity_date IS 'the article''s event date, else its publication date';
+COMMENT ON COLUMN quotes_by_person.doc_id IS 'the article';
+COMMENT ON COLUMN quotes_by_person.article_title IS 'the article''s headline';
+
+COMMENT ON VIEW officials_by_country IS 'People by the country whose official they are, with how often and when they appear.';
+COMMENT ON COLUMN officials_by_country.country IS 'the country (person_countries.country)';
+COMMENT ON COLUMN officials_by_country.person_id IS 'the person (people.person_id)';
+COMMENT ON COLUMN officials_by_country.name IS 'the person''s name';
+COMMENT ON COLUMN officials_by_country.articles IS 'articles naming the person with that country';
+COMMENT ON COLUMN officials_by_country.first_seen IS 'the earliest of those articles'' dates';
+COMMENT ON COLUMN officials_by_country.last_seen IS 'the latest of those articles'' dates';

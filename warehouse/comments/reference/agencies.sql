@@ -4,3 +4,4 @@ COMMENT ON COLUMN ref_agencies.name IS 'the outlet''s name, grouping its spellin
 COMMENT ON COLUMN ref_agencies.aliases IS 'other spellings, |-separated';
 COMMENT ON COLUMN ref_agencies.kind IS 'the kind of outlet';
 COMMENT ON COLUMN ref_agencies.note IS 'a note for maintainers';
+COMMENT ON COLUMN ref_agencies.domains IS 'the outlet''s web domains, |-separated (vov.vn)';
