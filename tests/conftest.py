@@ -38,3 +38,22 @@ def seed_inputs(tmp_path: Path) -> Path:
     folder = tmp_path / "inputs"
     shutil.copytree(SEEDS, folder)
     return folder
+
+
+@pytest.fixture(scope="session")
+def gazetteer():
+    from transforms.extract import Gazetteer
+    from transforms.reference import load_reference
+
+    return Gazetteer.from_reference(load_reference(SEEDS.parent / "reference"))
+
+
+@pytest.fixture()
+def extract(gazetteer):
+    """Extraction of one body (with any other cleaned-record fields), as the extract stage does it."""
+    from transforms.extract import extract_documents
+
+    def run(body: str, **record) -> dict:
+        return extract_documents([{"doc_id": record.pop("doc_id", "d"), "body": body, **record}], gazetteer)[0]
+
+    return run

@@ -8,24 +8,11 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 
-from transforms.extract import Gazetteer, assign_stories, extract_documents, extraction_tables, story_features
+from transforms.extract import assign_stories, extract_documents, extraction_tables, story_features
 from transforms.reference import load_reference
 from transforms.text import match_key
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.from_reference(load_reference(ROOT / "seeds/reference"))
-
-
-@pytest.fixture()
-def extract(gazetteer):
-    def run(body: str, **record) -> dict:
-        return extract_documents([{"doc_id": record.pop("doc_id", "d"), "body": body, **record}], gazetteer)[0]
-
-    return run
 
 
 def people(extraction: dict) -> dict[str, list[str]]:

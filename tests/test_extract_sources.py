@@ -2,27 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from transforms.extract import Gazetteer, extract_documents, extraction_tables
-from transforms.reference import load_reference
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.from_reference(load_reference(ROOT / "seeds/reference"))
-
-
-@pytest.fixture()
-def extract(gazetteer):
-    def run(body: str, **record) -> dict:
-        return extract_documents([{"doc_id": "d", "body": body, **record}], gazetteer)[0]
-
-    return run
+from transforms.extract import extraction_tables
 
 
 def test_spellings_and_domains_of_one_outlet_are_one_outlet(gazetteer):

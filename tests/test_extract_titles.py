@@ -2,28 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from transforms.extract import Gazetteer, extract_documents
-from transforms.reference import load_reference
 from transforms.text import match_key
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.from_reference(load_reference(ROOT / "seeds/reference"))
-
-
-@pytest.fixture()
-def extract(gazetteer):
-    def run(body: str) -> dict:
-        return extract_documents([{"doc_id": "d", "body": body}], gazetteer)[0]
-
-    return run
 
 
 def people(extraction: dict) -> dict[str, list[str]]:
